@@ -1,0 +1,111 @@
+package dev.sluice.runtime;
+
+import dev.sluice.runtime.broker.BrokerCommand;
+import dev.sluice.runtime.config.SluiceConfiguration;
+import dev.sluice.runtime.connect.ConnectNode;
+import dev.sluice.runtime.dev.DevCommand;
+import dev.sluice.runtime.health.HerdersHealthCheck;
+import dev.sluice.runtime.health.KafkaHealthCheck;
+import dev.sluice.runtime.metrics.KafkaMetricsCollector;
+import dev.sluice.runtime.metrics.PrometheusServlet;
+import dev.sluice.runtime.rest.KafkaConnectRestApi;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.lifecycle.Managed;
+import org.apache.kafka.clients.admin.Admin;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The worker node: {@code sluice server CONFIG.yml}, plus the {@code broker} and {@code dev} commands. */
+public class SluiceApplication extends Application<SluiceConfiguration> {
+
+    /** Started before, and stopped after, everything else the node runs (the dev stack's brokers and stand-ins). */
+    private Managed firstManaged;
+
+    public static void main(String[] args) throws Exception {
+        new SluiceApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "sluice";
+    }
+
+    @Override
+    protected void addDefaultCommands(Bootstrap<SluiceConfiguration> bootstrap) {
+        bootstrap.addCommand(new SluiceServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
+        bootstrap.addCommand(new DevCommand(this));
+        bootstrap.addCommand(new BrokerCommand());
+    }
+
+    /** Lets the dev command hand over what must outlive the node's own objects on shutdown. */
+    public void runFirst(Managed managed) {
+        this.firstManaged = managed;
+    }
+
+    @Override
+    public void run(SluiceConfiguration config, Environment environment) {
+        if (firstManaged != null) {
+            environment.lifecycle().manage(firstManaged);
+        }
+        PortCheck.requireFree(config.getServerFactory());
+
+        Admin admin = Admin.create(adminProps(config));
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                admin.close(Duration.ofSeconds(5));
+            }
+        });
+        KafkaReachability.requireReachable(admin, config.getKafka());
+
+        ConnectNode node = ConnectNode.assemble(config.getKafka(), config.getConnect(), advertisedUrl(config), admin);
+        environment.lifecycle().manage(node.validation());
+        environment.lifecycle().manage(node.clusters());
+
+        environment.servlets()
+                .addServlet("kafka-connect", KafkaConnectRestApi.servlet(node.herder(), node.restConfig(),
+                        node.restClient()))
+                .addMapping("/*");
+
+        environment.healthChecks().register("kafka", new KafkaHealthCheck(admin));
+        environment.healthChecks().register("connect-herders", new HerdersHealthCheck(node.clusters()));
+        environment.admin()
+                .addServlet("prometheus", new PrometheusServlet(environment.metrics(), KafkaMetricsCollector.global()))
+                .addMapping("/metrics/prometheus");
+    }
+
+    private static Map<String, Object> adminProps(SluiceConfiguration config) {
+        Map<String, Object> props = new HashMap<>(config.getKafka().clientProperties());
+        props.put("bootstrap.servers", config.getKafka().bootstrapServers());
+        props.put("client.id", "sluice-node-admin");
+        return props;
+    }
+
+    static String advertisedUrl(SluiceConfiguration config) {
+        if (config.getConnect().advertisedUrl() != null) {
+            return config.getConnect().advertisedUrl();
+        }
+        int port = SluiceConfiguration.DEFAULT_API_PORT;
+        if (config.getServerFactory() instanceof DefaultServerFactory server
+                && server.getApplicationConnectors().get(0) instanceof HttpConnectorFactory http) {
+            port = http.getPort();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return "http://" + host + ":" + port + "/";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sluice.runtime.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the node runs Kafka Connect.
+ *
+ * @param pluginPath        folders holding connector plugins, each plugin a folder with {@code lib/*.jar} (Kafka
+ *                          Connect's {@code plugin.path})
+ * @param workerProperties  Kafka Connect worker settings applied to every connector's Connect cluster (converters,
+ *                          {@code offset.flush.interval.ms}, ...); the per-connector group and topics are set by Sluice
+ * @param advertisedUrl     the URL other nodes use to reach this node's Kafka Connect REST API; defaults to this host
+ *                          and the application port
+ * @param registryTopic     the compacted topic that records which connectors exist and which Connect cluster each has
+ */
+public record ConnectSettings(
+        @JsonProperty("pluginPath") List<String> pluginPath,
+        @JsonProperty("workerProperties") Map<String, String> workerProperties,
+        @JsonProperty("advertisedUrl") String advertisedUrl,
+        @JsonProperty("registryTopic") String registryTopic) {
+
+    public ConnectSettings {
+        pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
+        workerProperties = workerProperties == null ? Map.of() : Map.copyOf(workerProperties);
+        registryTopic = registryTopic == null ? "__sluice_connectors" : registryTopic;
+    }
+
+    public static ConnectSettings defaults() {
+        return new ConnectSettings(null, null, null, null);
+    }
+}

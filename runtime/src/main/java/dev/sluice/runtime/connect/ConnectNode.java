@@ -1,0 +1,74 @@
+package dev.sluice.runtime.connect;
+
+import dev.sluice.runtime.config.ConnectSettings;
+import dev.sluice.runtime.config.KafkaSettings;
+import dev.sluice.runtime.logging.LogbackLoggers;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.runtime.Worker;
+import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
+import org.apache.kafka.connect.runtime.isolation.Plugins;
+import org.apache.kafka.connect.runtime.rest.RestClient;
+import org.apache.kafka.connect.runtime.rest.RestServerConfig;
+import org.apache.kafka.connect.storage.MemoryOffsetBackingStore;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Kafka Connect side of a worker node, assembled: the plugins (scanned once, shared by every worker), the
+ * validation herder, the per-connector clusters and the routing herder that the REST API sees.
+ */
+public record ConnectNode(
+        Plugins plugins,
+        ValidationHerder validation,
+        ConnectorClusters clusters,
+        RoutingHerder herder,
+        RestServerConfig restConfig,
+        RestClient restClient) {
+
+    public static ConnectNode assemble(KafkaSettings kafka, ConnectSettings connect, String advertisedUrl,
+                                       Admin admin) {
+        WorkerProperties workerProperties = new WorkerProperties(kafka, connect);
+        Map<String, String> validationProps = workerProperties.forValidation();
+
+        Plugins plugins = new Plugins(validationProps);
+        // Config classes (converters, policies) may live on the plugin path: load them through Connect's loader.
+        plugins.compareAndSwapWithDelegatingLoader();
+
+        DistributedConfig validationConfig = new DistributedConfig(validationProps);
+        RestClient restClient = new RestClient(validationConfig);
+        ConnectorClusterFactory factory = new ConnectorClusterFactory(plugins, workerProperties, advertisedUrl,
+                restClient);
+
+        MemoryOffsetBackingStore noOffsets = new MemoryOffsetBackingStore() {
+            @Override
+            public Set<Map<String, Object>> connectorPartitions(String connectorName) {
+                return Set.of();
+            }
+        };
+        var policy = factory.overridePolicy(validationConfig);
+        Worker validationWorker = new Worker(factory.workerId(), Time.SYSTEM, plugins, validationConfig,
+                noOffsets, policy);
+        ValidationHerder validation = new ValidationHerder(validationWorker, validationConfig.kafkaClusterId(),
+                policy);
+
+        Map<String, Object> clientProps = new HashMap<>(kafka.clientProperties());
+        clientProps.put("bootstrap.servers", kafka.bootstrapServers());
+        ConnectorRegistry registry = new ConnectorRegistry(connect.registryTopic(), clientProps);
+        ConnectorClusters clusters = new ConnectorClusters(registry, factory, admin);
+
+        ExecutorService creator = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sluice-connector-creator");
+            t.setDaemon(true);
+            return t;
+        });
+        RoutingHerder herder = new RoutingHerder(clusters, validation, new LogbackLoggers(Time.SYSTEM), creator);
+        RestServerConfig restConfig = RestServerConfig.forPublic(validationConfig.getInt(
+                DistributedConfig.REBALANCE_TIMEOUT_MS_CONFIG), validationProps);
+        return new ConnectNode(plugins, validation, clusters, herder, restConfig, restClient);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.sluice.runtime.connect;
+
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.json.JsonConverterConfig;
+import org.apache.kafka.connect.runtime.Worker;
+import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
+import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
+import org.apache.kafka.connect.runtime.isolation.Plugins;
+import org.apache.kafka.connect.runtime.rest.RestClient;
+import org.apache.kafka.connect.storage.KafkaConfigBackingStore;
+import org.apache.kafka.connect.storage.KafkaOffsetBackingStore;
+import org.apache.kafka.connect.storage.KafkaStatusBackingStore;
+import org.apache.kafka.connect.util.ConnectUtils;
+import org.apache.kafka.connect.util.SharedTopicAdmin;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.kafka.clients.CommonClientConfigs.CLIENT_ID_CONFIG;
+
+/**
+ * Wires one connector's Connect cluster exactly as Kafka's own {@code ConnectDistributed} does (Worker, Kafka-backed
+ * config/offset/status stores, DistributedHerder), minus the REST server: the node serves one REST API for all.
+ */
+public final class ConnectorClusterFactory {
+
+    private final Plugins plugins;
+    private final WorkerProperties workerProperties;
+    private final String workerId;
+    private final String advertisedUrl;
+    private final RestClient restClient;
+
+    public ConnectorClusterFactory(Plugins plugins, WorkerProperties workerProperties, String advertisedUrl,
+                                   RestClient restClient) {
+        this.plugins = plugins;
+        this.workerProperties = workerProperties;
+        this.advertisedUrl = advertisedUrl;
+        this.restClient = restClient;
+        this.workerId = workerIdOf(advertisedUrl);
+    }
+
+    public ConnectorCluster create(ConnectorClusterId id) {
+        DistributedConfig config = new DistributedConfig(workerProperties.forCluster(id));
+        String kafkaClusterId = config.kafkaClusterId();
+        String clientIdBase = ConnectUtils.clientIdBase(config);
+
+        Map<String, Object> adminProps = new HashMap<>(config.originals());
+        ConnectUtils.addMetricsContextProperties(adminProps, config, kafkaClusterId);
+        adminProps.put(CLIENT_ID_CONFIG, clientIdBase + "shared-admin");
+        SharedTopicAdmin sharedAdmin = new SharedTopicAdmin(adminProps);
+
+        KafkaOffsetBackingStore offsetStore = new KafkaOffsetBackingStore(sharedAdmin, () -> clientIdBase,
+                plugins.newInternalConverter(true, JsonConverter.class.getName(),
+                        Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "false")));
+        offsetStore.configure(config);
+
+        ConnectorClientConfigOverridePolicy policy = overridePolicy(config);
+        Worker worker = new Worker(workerId, Time.SYSTEM, plugins, config, offsetStore, policy);
+        var internalConverter = worker.getInternalValueConverter();
+        KafkaStatusBackingStore statusStore =
+                new KafkaStatusBackingStore(Time.SYSTEM, internalConverter, sharedAdmin, clientIdBase);
+        statusStore.configure(config);
+        KafkaConfigBackingStore configStore = new KafkaConfigBackingStore(
+                internalConverter, config, worker.configTransformer(), sharedAdmin, clientIdBase);
+
+        DistributedHerder herder = new DistributedHerder(config, Time.SYSTEM, worker, kafkaClusterId,
+                statusStore, configStore, advertisedUrl, restClient, policy, List.of(), sharedAdmin);
+        return new ConnectorCluster(id, herder);
+    }
+
+    ConnectorClientConfigOverridePolicy overridePolicy(WorkerConfig config) {
+        return plugins.newPlugin(config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG),
+                config, ConnectorClientConfigOverridePolicy.class);
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    static String workerIdOf(String advertisedUrl) {
+        var uri = java.net.URI.create(advertisedUrl);
+        return uri.getHost() + ":" + uri.getPort();
+    }
+}

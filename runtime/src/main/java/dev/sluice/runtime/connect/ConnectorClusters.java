@@ -1,0 +1,133 @@
+package dev.sluice.runtime.connect;
+
+import io.dropwizard.lifecycle.Managed;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The Connect clusters this node runs, one per connector. Creates a cluster (its group, its internal topics) when a
+ * connector is created, records it in the {@link ConnectorRegistry}, brings every recorded cluster back when the
+ * node starts, and removes a cluster with its topics once its connector is deleted.
+ */
+public final class ConnectorClusters implements Managed {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectorClusters.class);
+
+    private final ConnectorRegistry registry;
+    private final ConnectorClusterFactory factory;
+    private final Admin admin;
+    private final Map<String, ConnectorCluster> clusters = new ConcurrentHashMap<>();
+    private final ExecutorService retirer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sluice-cluster-retirer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ConnectorClusters(ConnectorRegistry registry, ConnectorClusterFactory factory, Admin admin) {
+        this.registry = registry;
+        this.factory = factory;
+        this.admin = admin;
+    }
+
+    @Override
+    public void start() {
+        registry.ensureTopic(admin);
+        Map<String, ConnectorClusterId> known = registry.readAll();
+        log.info("Starting the Connect clusters of {} connector(s): {}", known.size(), known.keySet());
+        known.values().forEach(id -> startCluster(factory.create(id)));
+    }
+
+    @Override
+    public void stop() {
+        // Herders stop their tasks gracefully (commit offsets); stop them side by side, not one after another.
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (ConnectorCluster cluster : clusters.values()) {
+            stops.add(CompletableFuture.runAsync(() -> stopHerder(cluster.herder())));
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        clusters.clear();
+        retirer.shutdown();
+        try {
+            if (!retirer.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("Connect clusters of deleted connectors were still being removed at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        registry.close();
+    }
+
+    public Optional<ConnectorCluster> get(String connectorName) {
+        return Optional.ofNullable(clusters.get(connectorName));
+    }
+
+    public Collection<ConnectorCluster> all() {
+        return List.copyOf(clusters.values());
+    }
+
+    /**
+     * Runs {@code action} on the cluster of {@code connectorName}, creating and starting that cluster first if there
+     * is none. Serialised per node, so two creations of one name reach the same herder, in order.
+     */
+    public synchronized void withClusterCreatingIfAbsent(String connectorName, Consumer<ConnectorCluster> action) {
+        ConnectorCluster cluster = clusters.get(connectorName);
+        if (cluster == null) {
+            ConnectorClusterId id = ConnectorClusterId.newFor(connectorName);
+            log.info("Creating Connect cluster {} for connector {}", id.groupId(), connectorName);
+            cluster = factory.create(id);
+            registry.put(id);
+            startCluster(cluster);
+        }
+        action.accept(cluster);
+    }
+
+    /**
+     * Forgets the cluster of a deleted connector at once (so the name can be used again), then stops its worker and
+     * deletes its internal topics in the background.
+     */
+    public synchronized void retire(ConnectorCluster cluster) {
+        if (!clusters.remove(cluster.connectorName(), cluster)) {
+            return;
+        }
+        registry.remove(cluster.connectorName());
+        retirer.submit(() -> {
+            stopHerder(cluster.herder());
+            ConnectorClusterId id = cluster.id();
+            try {
+                admin.deleteTopics(List.of(id.configTopic(), id.offsetsTopic(), id.statusTopic()))
+                        .all().get(30, TimeUnit.SECONDS);
+                log.info("Removed Connect cluster {} of deleted connector {}", id.groupId(), id.connectorName());
+            } catch (Exception e) {
+                log.warn("Could not delete the internal topics of {}; delete {}, {} and {} by hand", id.groupId(),
+                        id.configTopic(), id.offsetsTopic(), id.statusTopic(), e);
+            }
+        });
+    }
+
+    private void startCluster(ConnectorCluster cluster) {
+        cluster.herder().start();
+        clusters.put(cluster.connectorName(), cluster);
+    }
+
+    private static void stopHerder(DistributedHerder herder) {
+        try {
+            herder.stop();
+        } catch (RuntimeException e) {
+            log.warn("A Connect herder did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package dev.sluice.runtime.connect;
+
+import dev.sluice.runtime.logging.LogbackLoggers;
+import org.apache.kafka.connect.runtime.ConnectMetrics;
+import org.apache.kafka.connect.runtime.ConnectorConfig;
+import org.apache.kafka.connect.runtime.Herder;
+import org.apache.kafka.connect.runtime.HerderRequest;
+import org.apache.kafka.connect.runtime.RestartRequest;
+import org.apache.kafka.connect.runtime.TargetState;
+import org.apache.kafka.connect.runtime.isolation.Plugins;
+import org.apache.kafka.connect.runtime.rest.InternalRequestSignature;
+import org.apache.kafka.connect.runtime.rest.entities.ActiveTopicsInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigKeyInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.rest.entities.LoggerLevel;
+import org.apache.kafka.connect.runtime.rest.entities.Message;
+import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
+import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
+import org.apache.kafka.connect.storage.StatusBackingStore;
+import org.apache.kafka.connect.util.Callback;
+import org.apache.kafka.connect.util.ConnectorTaskId;
+import org.apache.maven.artifact.versioning.VersionRange;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one {@link Herder} that Kafka Connect's own REST resources see. Each connector has a Connect cluster (a
+ * {@code DistributedHerder}) of its own; this herder sends every call about a connector to that connector's herder,
+ * creates the cluster when a connector is created, and retires it when the connector is deleted.
+ *
+ * <p>Calls about a connector that does not exist go to the node's {@link ValidationHerder}, whose config store is
+ * empty, so they get Kafka Connect's own "not found" answers.
+ */
+public final class RoutingHerder implements Herder {
+
+    private final ConnectorClusters clusters;
+    private final ValidationHerder validation;
+    private final LogbackLoggers loggers;
+    private final ExecutorService creator;
+
+    public RoutingHerder(ConnectorClusters clusters, ValidationHerder validation, LogbackLoggers loggers,
+                         ExecutorService creator) {
+        this.clusters = clusters;
+        this.validation = validation;
+        this.loggers = loggers;
+        this.creator = creator;
+    }
+
+    /** The herder of the connector's cluster, or the validation herder when no such connector exists. */
+    private Herder route(String connName) {
+        return clusters.get(connName).<Herder>map(ConnectorCluster::herder).orElse(validation.herder());
+    }
+
+    // -- lifecycle: the clusters and the validation herder are Dropwizard-managed objects of their own
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public boolean isReady() {
+        return clusters.all().stream().allMatch(c -> c.herder().isReady());
+    }
+
+    @Override
+    public void healthCheck(Callback<Void> callback) {
+        Collection<ConnectorCluster> all = clusters.all();
+        if (all.isEmpty()) {
+            callback.onCompletion(null, null);
+            return;
+        }
+        AtomicInteger pending = new AtomicInteger(all.size());
+        for (ConnectorCluster cluster : all) {
+            cluster.herder().healthCheck((error, ignored) -> {
+                if (error != null) {
+                    if (pending.getAndSet(-1) > 0) {
+                        callback.onCompletion(error, null);
+                    }
+                } else if (pending.decrementAndGet() == 0) {
+                    callback.onCompletion(null, null);
+                }
+            });
+        }
+    }
+
+    // -- connectors
+
+    @Override
+    public void connectors(Callback<Collection<String>> callback) {
+        callback.onCompletion(null, connectors());
+    }
+
+    @Override
+    public Collection<String> connectors() {
+        TreeSet<String> names = new TreeSet<>();
+        for (ConnectorCluster cluster : clusters.all()) {
+            names.addAll(cluster.herder().connectors());
+        }
+        return names;
+    }
+
+    @Override
+    public void connectorInfo(String connName, Callback<ConnectorInfo> callback) {
+        route(connName).connectorInfo(connName, callback);
+    }
+
+    @Override
+    public ConnectorInfo connectorInfo(String connName) {
+        return route(connName).connectorInfo(connName);
+    }
+
+    @Override
+    public void connectorConfig(String connName, Callback<Map<String, String>> callback) {
+        route(connName).connectorConfig(connName, callback);
+    }
+
+    @Override
+    public void putConnectorConfig(String connName, Map<String, String> config, boolean allowReplace,
+                                   Callback<Created<ConnectorInfo>> callback) {
+        putConnectorConfig(connName, config, null, allowReplace, callback);
+    }
+
+    @Override
+    public void putConnectorConfig(String connName, Map<String, String> config, TargetState targetState,
+                                   boolean allowReplace, Callback<Created<ConnectorInfo>> callback) {
+        var existing = clusters.get(connName);
+        if (existing.isPresent()) {
+            existing.get().herder().putConnectorConfig(connName, config, targetState, allowReplace, callback);
+            return;
+        }
+        if (config.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG) == null) {
+            // Connect's own message here would echo the whole config, secrets included.
+            callback.onCompletion(new BadRequestException("Connector config of " + connName
+                    + " contains no connector type: set connector.class"), null);
+            return;
+        }
+        // Validate before anything exists, so that an invalid config leaves no half-created cluster behind.
+        validation.checkNewConnectorConfig(config, callback, () -> creator.execute(() -> {
+            try {
+                clusters.withClusterCreatingIfAbsent(connName, cluster -> cluster.herder()
+                        .putConnectorConfig(connName, config, targetState, allowReplace, callback));
+            } catch (RuntimeException e) {
+                callback.onCompletion(e, null);
+            }
+        }));
+    }
+
+    @Override
+    public void patchConnectorConfig(String connName, Map<String, String> configPatch,
+                                     Callback<Created<ConnectorInfo>> callback) {
+        route(connName).patchConnectorConfig(connName, configPatch, callback);
+    }
+
+    @Override
+    public void deleteConnectorConfig(String connName, Callback<Created<ConnectorInfo>> callback) {
+        var cluster = clusters.get(connName);
+        if (cluster.isEmpty()) {
+            validation.herder().deleteConnectorConfig(connName, callback);
+            return;
+        }
+        cluster.get().herder().deleteConnectorConfig(connName, (error, result) -> {
+            if (error == null) {
+                try {
+                    clusters.retire(cluster.get());
+                } catch (RuntimeException e) {
+                    callback.onCompletion(e, null);
+                    return;
+                }
+            }
+            callback.onCompletion(error, result);
+        });
+    }
+
+    @Override
+    public void requestTaskReconfiguration(String connName) {
+        route(connName).requestTaskReconfiguration(connName);
+    }
+
+    @Override
+    public void taskConfigs(String connName, Callback<List<TaskInfo>> callback) {
+        route(connName).taskConfigs(connName, callback);
+    }
+
+    @Override
+    public void putTaskConfigs(String connName, List<Map<String, String>> configs, Callback<Void> callback,
+                               InternalRequestSignature requestSignature) {
+        route(connName).putTaskConfigs(connName, configs, callback, requestSignature);
+    }
+
+    @Override
+    public void fenceZombieSourceTasks(String connName, Callback<Void> callback,
+                                       InternalRequestSignature requestSignature) {
+        route(connName).fenceZombieSourceTasks(connName, callback, requestSignature);
+    }
+
+    @Override
+    public ConnectorStateInfo connectorStatus(String connName) {
+        return route(connName).connectorStatus(connName);
+    }
+
+    @Override
+    public ActiveTopicsInfo connectorActiveTopics(String connName) {
+        return route(connName).connectorActiveTopics(connName);
+    }
+
+    @Override
+    public void resetConnectorActiveTopics(String connName) {
+        route(connName).resetConnectorActiveTopics(connName);
+    }
+
+    @Override
+    public StatusBackingStore statusBackingStore() {
+        return validation.herder().statusBackingStore();
+    }
+
+    @Override
+    public ConnectorStateInfo.TaskState taskStatus(ConnectorTaskId id) {
+        return route(id.connector()).taskStatus(id);
+    }
+
+    // -- validation and plugins: the validation herder, which shares the node's plugins
+
+    @Override
+    public void validateConnectorConfig(Map<String, String> connectorConfig, Callback<ConfigInfos> callback) {
+        validation.herder().validateConnectorConfig(connectorConfig, callback);
+    }
+
+    @Override
+    public void validateConnectorConfig(Map<String, String> connectorConfig, Callback<ConfigInfos> callback,
+                                        boolean doLog) {
+        validation.herder().validateConnectorConfig(connectorConfig, callback, doLog);
+    }
+
+    @Override
+    public Plugins plugins() {
+        return validation.herder().plugins();
+    }
+
+    @Override
+    public String kafkaClusterId() {
+        return validation.herder().kafkaClusterId();
+    }
+
+    @Override
+    public List<ConfigKeyInfo> connectorPluginConfig(String pluginName) {
+        return validation.herder().connectorPluginConfig(pluginName);
+    }
+
+    @Override
+    public List<ConfigKeyInfo> connectorPluginConfig(String pluginName, VersionRange version) {
+        return validation.herder().connectorPluginConfig(pluginName, version);
+    }
+
+    // -- state changes of one connector
+
+    @Override
+    public void restartTask(ConnectorTaskId id, Callback<Void> cb) {
+        route(id.connector()).restartTask(id, cb);
+    }
+
+    @Override
+    public void restartConnector(String connName, Callback<Void> cb) {
+        route(connName).restartConnector(connName, cb);
+    }
+
+    @Override
+    public HerderRequest restartConnector(long delayMs, String connName, Callback<Void> cb) {
+        return route(connName).restartConnector(delayMs, connName, cb);
+    }
+
+    @Override
+    public void restartConnectorAndTasks(RestartRequest request, Callback<ConnectorStateInfo> cb) {
+        route(request.connectorName()).restartConnectorAndTasks(request, cb);
+    }
+
+    @Override
+    public void stopConnector(String connector, Callback<Void> cb) {
+        route(connector).stopConnector(connector, cb);
+    }
+
+    @Override
+    public void pauseConnector(String connector) {
+        route(connector).pauseConnector(connector);
+    }
+
+    @Override
+    public void resumeConnector(String connector) {
+        route(connector).resumeConnector(connector);
+    }
+
+    // -- offsets
+
+    @Override
+    public void connectorOffsets(String connName, Callback<ConnectorOffsets> cb) {
+        route(connName).connectorOffsets(connName, cb);
+    }
+
+    @Override
+    public void alterConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
+                                      Callback<Message> cb) {
+        route(connName).alterConnectorOffsets(connName, offsets, cb);
+    }
+
+    @Override
+    public void resetConnectorOffsets(String connName, Callback<Message> cb) {
+        route(connName).resetConnectorOffsets(connName, cb);
+    }
+
+    // -- logging: one JVM, one Logback, whatever the cluster
+
+    @Override
+    public LoggerLevel loggerLevel(String logger) {
+        return loggers.level(logger);
+    }
+
+    @Override
+    public Map<String, LoggerLevel> allLoggerLevels() {
+        return loggers.allLevels();
+    }
+
+    @Override
+    public List<String> setWorkerLoggerLevel(String namespace, String level) {
+        return loggers.setLevel(namespace, level);
+    }
+
+    @Override
+    public void setClusterLoggerLevel(String namespace, String level) {
+        // Every Connect cluster of this node shares this JVM's loggers; other nodes are set through their own API.
+        loggers.setLevel(namespace, level);
+    }
+
+    @Override
+    public ConnectMetrics connectMetrics() {
+        return validation.herder().connectMetrics();
+    }
+}

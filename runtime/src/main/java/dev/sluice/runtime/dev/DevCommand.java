@@ -1,0 +1,105 @@
+package dev.sluice.runtime.dev;
+
+import dev.sluice.runtime.SluiceApplication;
+import dev.sluice.runtime.SluiceServerCommand;
+import dev.sluice.runtime.config.ConnectSettings;
+import dev.sluice.runtime.config.KafkaSettings;
+import dev.sluice.runtime.config.SluiceConfiguration;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code sluice dev}: the bundled Kafka cluster, the local AWS stand-ins and one worker node in one process, state
+ * under {@code .sluice/dev/}, endpoints printed and written to {@code .sluice/dev/endpoints.env}.
+ */
+public class DevCommand extends SluiceServerCommand {
+
+    private final SluiceApplication application;
+    private Endpoints endpoints;
+
+    public DevCommand(SluiceApplication application) {
+        super(application, "dev", "Runs Kafka brokers, the local AWS stand-ins and a worker node on this machine");
+        this.application = application;
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--fresh").action(Arguments.storeTrue())
+                .help("wipe the state of earlier runs (topics, connectors, offsets, objects) first");
+        subparser.addArgument("--brokers").type(Integer.class).setDefault(3)
+                .help("number of Kafka brokers (1 for a lighter cluster)");
+        subparser.addArgument("--state-dir").setDefault(".sluice/dev").help("where the dev stack keeps its state");
+        subparser.addArgument("--plugin-path").setDefault("plugins/target/plugins")
+                .help("folder of connector plugins");
+        subparser.addArgument("--s3-port").type(Integer.class).setDefault(9090).help("port of the S3 stand-in");
+    }
+
+    @Override
+    protected void run(Bootstrap<SluiceConfiguration> bootstrap, Namespace namespace,
+                       SluiceConfiguration configuration) throws Exception {
+        Path stateDir = Paths.get(namespace.getString("state_dir")).toAbsolutePath();
+        if (namespace.getBoolean("fresh")) {
+            deleteRecursively(stateDir);
+        }
+        Files.createDirectories(stateDir);
+
+        DevStack stack = new DevStack(stateDir, namespace.getInt("brokers"), namespace.getInt("s3_port"));
+        stack.startAll();
+        configuration.setKafka(new KafkaSettings(stack.bootstrapServers(),
+                configuration.getKafka().clientProperties(), configuration.getKafka().startupTimeout()));
+        ConnectSettings connect = configuration.getConnect();
+        List<String> pluginPath = connect.pluginPath().isEmpty()
+                ? List.of(Paths.get(namespace.getString("plugin_path")).toAbsolutePath().toString())
+                : connect.pluginPath();
+        configuration.setConnect(new ConnectSettings(pluginPath, connect.workerProperties(),
+                "http://127.0.0.1:" + SluiceConfiguration.DEFAULT_API_PORT + "/", connect.registryTopic()));
+
+        endpoints = new Endpoints("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT,
+                "http://localhost:" + SluiceConfiguration.DEFAULT_ADMIN_PORT,
+                stack.bootstrapServers(), stack.s3Endpoint());
+        endpoints.writeTo(stateDir.resolve("endpoints.env"));
+
+        application.runFirst(stack);
+        try {
+            super.run(bootstrap, namespace, configuration);
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    @Override
+    protected void run(Environment environment, Namespace namespace, SluiceConfiguration configuration)
+            throws Exception {
+        super.run(environment, namespace, configuration);
+        System.out.println(endpoints.banner());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

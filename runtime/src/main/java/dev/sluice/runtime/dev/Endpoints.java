@@ -1,0 +1,48 @@
+package dev.sluice.runtime.dev;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The endpoints of the dev stack, as shell {@code export} lines in {@code .sluice/dev/endpoints.env} for scripts and
+ * users to {@code source}. The credentials are the stand-ins' dummies, not secrets.
+ */
+public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootstrapServers, String s3Endpoint) {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCESS_KEY_ID = "sluice";
+    public static final String SECRET_ACCESS_KEY = "sluice-local";
+
+    public Map<String, String> variables() {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("SLUICE_API", sluiceApi);
+        vars.put("SLUICE_ADMIN", sluiceAdmin);
+        vars.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        vars.put("S3_ENDPOINT", s3Endpoint);
+        vars.put("AWS_REGION", REGION);
+        vars.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+        vars.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        return vars;
+    }
+
+    public void writeTo(Path file) {
+        StringBuilder out = new StringBuilder("# written by `sluice dev`; source it: . ").append(file).append('\n');
+        variables().forEach((k, v) -> out.append("export ").append(k).append('=').append(v).append('\n'));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+
+    public String banner() {
+        StringBuilder out = new StringBuilder("\n  Sluice dev stack is up (Ctrl-C stops everything)\n\n");
+        variables().forEach((k, v) -> out.append(String.format("    %-24s %s%n", k, v)));
+        return out.toString();
+    }
+}
