@@ -4,7 +4,6 @@ import dev.sluice.runtime.config.KafkaSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,13 +15,13 @@ final class KafkaReachability {
     }
 
     static String requireReachable(Admin admin, KafkaSettings kafka) {
-        Duration timeout = kafka.startupTimeout();
+        long timeoutMs = kafka.startupTimeout().toMilliseconds();
         try {
-            return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .clusterId().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            return admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
+                    .clusterId().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new StartupException("Kafka at " + kafka.bootstrapServers() + " did not answer within "
-                    + timeout.toSeconds() + " s; check kafka.bootstrapServers and kafka.clientProperties", e);
+                    + timeoutMs / 1000 + " s; check kafka.bootstrapServers and kafka.clientProperties", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("Interrupted while waiting for Kafka at " + kafka.bootstrapServers(), e);

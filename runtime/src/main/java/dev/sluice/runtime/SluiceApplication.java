@@ -72,6 +72,8 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
         environment.lifecycle().manage(node.validation());
         environment.lifecycle().manage(node.clusters());
 
+        // Dropwizard's Jersey serves Sluice's own APIs under /v1 (MSK Connect's paths); Kafka Connect's API owns /.
+        environment.jersey().setUrlPattern("/v1/*");
         environment.servlets()
                 .addServlet("kafka-connect", KafkaConnectRestApi.servlet(node.herder(), node.restConfig(),
                         node.restClient()))

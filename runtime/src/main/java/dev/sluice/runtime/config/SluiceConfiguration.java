@@ -27,12 +27,9 @@ public class SluiceConfiguration extends Configuration {
 
     public SluiceConfiguration() {
         // Ports of Kafka Connect's REST API (application) and of the admin endpoints, as DESIGN.md lists them.
-        // Dropwizard's Jersey serves our own APIs under /v1; Kafka Connect's API is a servlet of its own at /.
         DefaultServerFactory server = (DefaultServerFactory) getServerFactory();
         ((HttpConnectorFactory) server.getApplicationConnectors().get(0)).setPort(DEFAULT_API_PORT);
         ((HttpConnectorFactory) server.getAdminConnectors().get(0)).setPort(DEFAULT_ADMIN_PORT);
-        server.setJerseyRootPath("/v1/*");
-        server.setRegisterDefaultExceptionMappers(true);
 
         // Kafka's clients and brokers print their whole config at INFO, once per client: keep INFO for Connect's
         // lifecycle (connectors and tasks starting, stopping, failing) and quiet the rest.

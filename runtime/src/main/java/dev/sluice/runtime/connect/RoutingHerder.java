@@ -1,6 +1,7 @@
 package dev.sluice.runtime.connect;
 
 import dev.sluice.runtime.logging.LogbackLoggers;
+import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.ConnectMetrics;
 import org.apache.kafka.connect.runtime.ConnectorConfig;
 import org.apache.kafka.connect.runtime.Herder;
@@ -30,14 +31,15 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The one {@link Herder} that Kafka Connect's own REST resources see. Each connector has a Connect cluster (a
  * {@code DistributedHerder}) of its own; this herder sends every call about a connector to that connector's herder,
  * creates the cluster when a connector is created, and retires it when the connector is deleted.
  *
- * <p>Calls about a connector that does not exist go to the node's {@link ValidationHerder}, whose config store is
- * empty, so they get Kafka Connect's own "not found" answers.
+ * <p>Calls about a connector that does not exist get Kafka Connect's own "not found" answers: asynchronous ones
+ * directly, the others from the node's {@link ValidationHerder}, whose config store is empty.
  */
 public final class RoutingHerder implements Herder {
 
@@ -52,6 +54,16 @@ public final class RoutingHerder implements Herder {
         this.validation = validation;
         this.loggers = loggers;
         this.creator = creator;
+    }
+
+    /**
+     * Runs {@code call} with the herder of the connector's cluster, or completes {@code callback} with Kafka
+     * Connect's 404 when there is no such connector.
+     */
+    private void withHerder(String connName, Callback<?> callback, Consumer<Herder> call) {
+        clusters.get(connName).ifPresentOrElse(
+                cluster -> call.accept(cluster.herder()),
+                () -> callback.onCompletion(new NotFoundException("Connector " + connName + " not found"), null));
     }
 
     /** The herder of the connector's cluster, or the validation herder when no such connector exists. */
@@ -113,7 +125,7 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void connectorInfo(String connName, Callback<ConnectorInfo> callback) {
-        route(connName).connectorInfo(connName, callback);
+        withHerder(connName, callback, h -> h.connectorInfo(connName, callback));
     }
 
     @Override
@@ -123,7 +135,7 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void connectorConfig(String connName, Callback<Map<String, String>> callback) {
-        route(connName).connectorConfig(connName, callback);
+        withHerder(connName, callback, h -> h.connectorConfig(connName, callback));
     }
 
     @Override
@@ -160,14 +172,14 @@ public final class RoutingHerder implements Herder {
     @Override
     public void patchConnectorConfig(String connName, Map<String, String> configPatch,
                                      Callback<Created<ConnectorInfo>> callback) {
-        route(connName).patchConnectorConfig(connName, configPatch, callback);
+        withHerder(connName, callback, h -> h.patchConnectorConfig(connName, configPatch, callback));
     }
 
     @Override
     public void deleteConnectorConfig(String connName, Callback<Created<ConnectorInfo>> callback) {
         var cluster = clusters.get(connName);
         if (cluster.isEmpty()) {
-            validation.herder().deleteConnectorConfig(connName, callback);
+            callback.onCompletion(new NotFoundException("Connector " + connName + " not found"), null);
             return;
         }
         cluster.get().herder().deleteConnectorConfig(connName, (error, result) -> {
@@ -190,19 +202,19 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void taskConfigs(String connName, Callback<List<TaskInfo>> callback) {
-        route(connName).taskConfigs(connName, callback);
+        withHerder(connName, callback, h -> h.taskConfigs(connName, callback));
     }
 
     @Override
     public void putTaskConfigs(String connName, List<Map<String, String>> configs, Callback<Void> callback,
                                InternalRequestSignature requestSignature) {
-        route(connName).putTaskConfigs(connName, configs, callback, requestSignature);
+        withHerder(connName, callback, h -> h.putTaskConfigs(connName, configs, callback, requestSignature));
     }
 
     @Override
     public void fenceZombieSourceTasks(String connName, Callback<Void> callback,
                                        InternalRequestSignature requestSignature) {
-        route(connName).fenceZombieSourceTasks(connName, callback, requestSignature);
+        withHerder(connName, callback, h -> h.fenceZombieSourceTasks(connName, callback, requestSignature));
     }
 
     @Override
@@ -267,12 +279,12 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void restartTask(ConnectorTaskId id, Callback<Void> cb) {
-        route(id.connector()).restartTask(id, cb);
+        withHerder(id.connector(), cb, h -> h.restartTask(id, cb));
     }
 
     @Override
     public void restartConnector(String connName, Callback<Void> cb) {
-        route(connName).restartConnector(connName, cb);
+        withHerder(connName, cb, h -> h.restartConnector(connName, cb));
     }
 
     @Override
@@ -282,12 +294,12 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void restartConnectorAndTasks(RestartRequest request, Callback<ConnectorStateInfo> cb) {
-        route(request.connectorName()).restartConnectorAndTasks(request, cb);
+        withHerder(request.connectorName(), cb, h -> h.restartConnectorAndTasks(request, cb));
     }
 
     @Override
     public void stopConnector(String connector, Callback<Void> cb) {
-        route(connector).stopConnector(connector, cb);
+        withHerder(connector, cb, h -> h.stopConnector(connector, cb));
     }
 
     @Override
@@ -304,18 +316,18 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void connectorOffsets(String connName, Callback<ConnectorOffsets> cb) {
-        route(connName).connectorOffsets(connName, cb);
+        withHerder(connName, cb, h -> h.connectorOffsets(connName, cb));
     }
 
     @Override
     public void alterConnectorOffsets(String connName, Map<Map<String, ?>, Map<String, ?>> offsets,
                                       Callback<Message> cb) {
-        route(connName).alterConnectorOffsets(connName, offsets, cb);
+        withHerder(connName, cb, h -> h.alterConnectorOffsets(connName, offsets, cb));
     }
 
     @Override
     public void resetConnectorOffsets(String connName, Callback<Message> cb) {
-        route(connName).resetConnectorOffsets(connName, cb);
+        withHerder(connName, cb, h -> h.resetConnectorOffsets(connName, cb));
     }
 
     // -- logging: one JVM, one Logback, whatever the cluster

@@ -33,13 +33,17 @@ public final class KafkaMetricsCollector {
         metrics.forEach((key, metric) -> {
             Object value = metric.metricValue();
             if (value instanceof Number number) {
-                out.add(new Sample(key.connectorCluster(), key.name(), number.doubleValue()));
+                out.add(new Sample(key.connectorCluster(), key.name(), number.doubleValue(), null));
+            } else if (value instanceof String text) {
+                // Connect reports states as text ("running", "paused"): one sample labelled with the state
+                out.add(new Sample(key.connectorCluster(), key.name(), 1.0, text));
             }
         });
         return out;
     }
 
-    public record Sample(String connectorCluster, MetricName name, double value) {
+    /** One value; {@code state} is set, and {@code value} is 1, for metrics whose value is a state name. */
+    public record Sample(String connectorCluster, MetricName name, double value, String state) {
     }
 
     private record Key(String connectorCluster, MetricName name) {

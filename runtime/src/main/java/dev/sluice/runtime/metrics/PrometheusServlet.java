@@ -72,6 +72,9 @@ public class PrometheusServlet extends HttpServlet {
             if (!s.connectorCluster().isEmpty()) {
                 labels.put("connect_cluster", s.connectorCluster());
             }
+            if (s.state() != null) {
+                labels.put("state", s.state());
+            }
             String name = "kafka_connect_" + s.name().group() + "_" + s.name().name();
             text.sample(name, "gauge", labels, s.value());
         }
