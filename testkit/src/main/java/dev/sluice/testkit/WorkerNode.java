@@ -7,6 +7,7 @@ import dev.sluice.runtime.config.SluiceConfiguration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.logging.common.ExternalLoggingFactory;
+import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
 import io.dropwizard.testing.DropwizardTestSupport;
 
 import java.util.List;
@@ -76,8 +77,11 @@ public final class WorkerNode implements AutoCloseable {
         HttpConnectorFactory admin = (HttpConnectorFactory) server.getAdminConnectors().get(0);
         admin.setPort(adminPort);
         admin.setBindHost("127.0.0.1");
-        // Leave Logback as the test's logback-test.xml set it up.
+        // Leave Logback as the test's logback-test.xml set it up, and keep the access log out of test output.
         config.setLoggingFactory(new ExternalLoggingFactory());
+        LogbackAccessRequestLogFactory requestLog = new LogbackAccessRequestLogFactory();
+        requestLog.setAppenders(List.of());
+        server.setRequestLogFactory(requestLog);
         return config;
     }
 

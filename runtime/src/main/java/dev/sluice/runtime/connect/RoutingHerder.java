@@ -47,6 +47,7 @@ public final class RoutingHerder implements Herder {
     private final ValidationHerder validation;
     private final LogbackLoggers loggers;
     private final ExecutorService creator;
+    private final SecretRedactor redactor;
 
     public RoutingHerder(ConnectorClusters clusters, ValidationHerder validation, LogbackLoggers loggers,
                          ExecutorService creator) {
@@ -54,6 +55,23 @@ public final class RoutingHerder implements Herder {
         this.validation = validation;
         this.loggers = loggers;
         this.creator = creator;
+        this.redactor = new SecretRedactor(plugin -> validation.herder().connectorPluginConfig(plugin));
+    }
+
+    // -- what leaves through the API carries no secret: PASSWORD-typed values are hidden
+
+    private ConnectorInfo redacted(ConnectorInfo info) {
+        return info == null ? null
+                : new ConnectorInfo(info.name(), redactor.redact(info.config()), info.tasks(), info.type());
+    }
+
+    private Callback<ConnectorInfo> redactingInfo(Callback<ConnectorInfo> callback) {
+        return callback.chainStaging((error, info) -> callback.onCompletion(error, redacted(info)));
+    }
+
+    private Callback<Created<ConnectorInfo>> redactingCreated(Callback<Created<ConnectorInfo>> callback) {
+        return callback.chainStaging((error, created) -> callback.onCompletion(error, created == null ? null
+                : new Created<>(created.created(), redacted(created.result()))));
     }
 
     /**
@@ -125,17 +143,18 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void connectorInfo(String connName, Callback<ConnectorInfo> callback) {
-        withHerder(connName, callback, h -> h.connectorInfo(connName, callback));
+        withHerder(connName, callback, h -> h.connectorInfo(connName, redactingInfo(callback)));
     }
 
     @Override
     public ConnectorInfo connectorInfo(String connName) {
-        return route(connName).connectorInfo(connName);
+        return redacted(route(connName).connectorInfo(connName));
     }
 
     @Override
     public void connectorConfig(String connName, Callback<Map<String, String>> callback) {
-        withHerder(connName, callback, h -> h.connectorConfig(connName, callback));
+        withHerder(connName, callback, h -> h.connectorConfig(connName,
+                callback.chainStaging((error, config) -> callback.onCompletion(error, redactor.redact(config)))));
     }
 
     @Override
@@ -146,7 +165,8 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void putConnectorConfig(String connName, Map<String, String> config, TargetState targetState,
-                                   boolean allowReplace, Callback<Created<ConnectorInfo>> callback) {
+                                   boolean allowReplace, Callback<Created<ConnectorInfo>> reply) {
+        Callback<Created<ConnectorInfo>> callback = redactingCreated(reply);
         var existing = clusters.get(connName);
         if (existing.isPresent()) {
             existing.get().herder().putConnectorConfig(connName, config, targetState, allowReplace, callback);
@@ -172,7 +192,8 @@ public final class RoutingHerder implements Herder {
     @Override
     public void patchConnectorConfig(String connName, Map<String, String> configPatch,
                                      Callback<Created<ConnectorInfo>> callback) {
-        withHerder(connName, callback, h -> h.patchConnectorConfig(connName, configPatch, callback));
+        withHerder(connName, callback, h -> h.patchConnectorConfig(connName, configPatch,
+                redactingCreated(callback)));
     }
 
     @Override
@@ -182,7 +203,7 @@ public final class RoutingHerder implements Herder {
             callback.onCompletion(new NotFoundException("Connector " + connName + " not found"), null);
             return;
         }
-        cluster.get().herder().deleteConnectorConfig(connName, (error, result) -> {
+        cluster.get().herder().deleteConnectorConfig(connName, callback.chainStaging((error, result) -> {
             if (error == null) {
                 try {
                     clusters.retire(cluster.get());
@@ -192,7 +213,7 @@ public final class RoutingHerder implements Herder {
                 }
             }
             callback.onCompletion(error, result);
-        });
+        }));
     }
 
     @Override
@@ -202,7 +223,15 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void taskConfigs(String connName, Callback<List<TaskInfo>> callback) {
-        withHerder(connName, callback, h -> h.taskConfigs(connName, callback));
+        withHerder(connName, callback, h -> {
+            ConnectorInfo info = h.connectorInfo(connName);
+            String connectorClass = info == null ? null
+                    : info.config().get(ConnectorConfig.CONNECTOR_CLASS_CONFIG);
+            h.taskConfigs(connName, callback.chainStaging((error, tasks) -> callback.onCompletion(error,
+                    tasks == null ? null : tasks.stream()
+                            .map(t -> new TaskInfo(t.id(), redactor.redact(t.config(), connectorClass)))
+                            .toList())));
+        });
     }
 
     @Override

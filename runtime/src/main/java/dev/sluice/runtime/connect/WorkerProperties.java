@@ -32,6 +32,10 @@ public final class WorkerProperties {
         if (!connect.pluginPath().isEmpty()) {
             props.put("plugin.path", String.join(",", connect.pluginPath()));
         }
+        // Find plugins through their ServiceLoader manifests, not by scanning every class of the node's large
+        // classpath (seconds per start). Plugins without manifests need plugin.discovery=hybrid_warn in
+        // connect.workerProperties, or Kafka's `connect-plugin-path sync-manifests` run once over them.
+        props.put("plugin.discovery", "service_load");
         props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         // One connector per Connect cluster: offsets and status need no spread over many partitions.
