@@ -1,23 +1,23 @@
 package dev.sluice.runtime;
 
+import dev.sluice.runtime.broker.PortInUseException;
+import dev.sluice.runtime.broker.Ports;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Fails with one clear line when a port the node must listen on is taken, before anything starts. */
-final class PortCheck {
+public final class PortCheck {
 
     private PortCheck() {
     }
 
-    static void requireFree(ServerFactory serverFactory) {
+    /** The node's application and admin ports. */
+    public static void requireFree(ServerFactory serverFactory) {
         if (!(serverFactory instanceof DefaultServerFactory server)) {
             return;
         }
@@ -30,13 +30,15 @@ final class PortCheck {
         }
     }
 
-    static void requireFree(String host, int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port));
-        } catch (IOException e) {
-            throw new StartupException("port " + port + " is already in use: stop what listens there or choose "
-                    + "another port in the server section of the configuration");
+    public static void requireFree(String host, int port) {
+        try {
+            Ports.requireFree(host, port);
+        } catch (PortInUseException e) {
+            throw asStartupFailure(e);
         }
+    }
+
+    public static StartupException asStartupFailure(PortInUseException e) {
+        return new StartupException(e.getMessage(), e);
     }
 }

@@ -1,7 +1,10 @@
 package dev.sluice.runtime.dev;
 
+import dev.sluice.runtime.PortCheck;
 import dev.sluice.runtime.SluiceApplication;
 import dev.sluice.runtime.SluiceServerCommand;
+import dev.sluice.runtime.StartupException;
+import dev.sluice.runtime.broker.PortInUseException;
 import dev.sluice.runtime.config.ConnectSettings;
 import dev.sluice.runtime.config.KafkaSettings;
 import dev.sluice.runtime.config.SluiceConfiguration;
@@ -56,8 +59,18 @@ public class DevCommand extends SluiceServerCommand {
         }
         Files.createDirectories(stateDir);
 
-        DevStack stack = new DevStack(stateDir, namespace.getInt("brokers"), namespace.getInt("s3_port"));
-        stack.startAll();
+        int brokers = namespace.getInt("brokers");
+        requireSameBrokerCount(stateDir, brokers);
+        // Every port is checked before anything starts, so a second `sluice dev` fails at once, in one line.
+        int s3Port = namespace.getInt("s3_port");
+        PortCheck.requireFree(configuration.getServerFactory());
+        PortCheck.requireFree("127.0.0.1", s3Port);
+        DevStack stack = new DevStack(stateDir, brokers, s3Port);
+        try {
+            stack.startAll();
+        } catch (PortInUseException e) {
+            throw PortCheck.asStartupFailure(e);
+        }
         configuration.setKafka(new KafkaSettings(stack.bootstrapServers(),
                 configuration.getKafka().clientProperties(), configuration.getKafka().startupTimeout()));
         ConnectSettings connect = configuration.getConnect();
@@ -86,6 +99,25 @@ public class DevCommand extends SluiceServerCommand {
             throws Exception {
         super.run(environment, namespace, configuration);
         System.out.println(endpoints.banner());
+    }
+
+    /**
+     * Topics of a cluster of N brokers have replicas on all N: fewer brokers would leave them offline. Say so
+     * instead of timing out.
+     */
+    private static void requireSameBrokerCount(Path stateDir, int brokers) throws IOException {
+        Path kafka = stateDir.resolve("kafka");
+        if (!Files.isDirectory(kafka)) {
+            return;
+        }
+        long earlier;
+        try (Stream<Path> dirs = Files.list(kafka)) {
+            earlier = dirs.filter(p -> p.getFileName().toString().startsWith("broker-")).count();
+        }
+        if (earlier > brokers) {
+            throw new StartupException("the state in " + stateDir + " was made with " + earlier + " brokers; run with"
+                    + " --brokers " + earlier + ", or with --fresh to start over with " + brokers);
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
