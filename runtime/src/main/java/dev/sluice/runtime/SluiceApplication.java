@@ -8,6 +8,8 @@ import dev.sluice.runtime.health.HerdersHealthCheck;
 import dev.sluice.runtime.health.KafkaHealthCheck;
 import dev.sluice.runtime.metrics.KafkaMetricsCollector;
 import dev.sluice.runtime.metrics.PrometheusServlet;
+import dev.sluice.runtime.mskconnect.AwsArnPaths;
+import dev.sluice.runtime.mskconnect.MskConnectApi;
 import dev.sluice.runtime.rest.KafkaConnectRestApi;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
@@ -74,6 +76,11 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
 
         // Dropwizard's Jersey serves Sluice's own APIs under /v1 (MSK Connect's paths); Kafka Connect's API owns /.
         environment.jersey().setUrlPattern("/v1/*");
+        MskConnectApi mskConnect = new MskConnectApi(config.getAws(), clientProps(config), admin,
+                environment.getObjectMapper());
+        environment.lifecycle().manage(mskConnect);
+        mskConnect.register(environment.jersey());
+        AwsArnPaths.allowEncodedSlashes(config.getServerFactory(), environment);
         environment.servlets()
                 .addServlet("kafka-connect", KafkaConnectRestApi.servlet(node.herder(), node.restConfig(),
                         node.restClient()))
@@ -86,9 +93,14 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
                 .addMapping("/metrics/prometheus");
     }
 
-    private static Map<String, Object> adminProps(SluiceConfiguration config) {
+    private static Map<String, Object> clientProps(SluiceConfiguration config) {
         Map<String, Object> props = new HashMap<>(config.getKafka().clientProperties());
         props.put("bootstrap.servers", config.getKafka().bootstrapServers());
+        return props;
+    }
+
+    private static Map<String, Object> adminProps(SluiceConfiguration config) {
+        Map<String, Object> props = clientProps(config);
         props.put("client.id", "sluice-node-admin");
         return props;
     }

@@ -25,6 +25,10 @@ public class SluiceConfiguration extends Configuration {
     @NotNull
     private ConnectSettings connect = ConnectSettings.defaults();
 
+    @Valid
+    @NotNull
+    private AwsSettings aws = AwsSettings.defaults();
+
     public SluiceConfiguration() {
         // Ports of Kafka Connect's REST API (application) and of the admin endpoints, as DESIGN.md lists them.
         DefaultServerFactory server = (DefaultServerFactory) getServerFactory();
@@ -65,5 +69,15 @@ public class SluiceConfiguration extends Configuration {
     @JsonProperty("connect")
     public void setConnect(ConnectSettings connect) {
         this.connect = connect;
+    }
+
+    @JsonProperty("aws")
+    public AwsSettings getAws() {
+        return aws;
+    }
+
+    @JsonProperty("aws")
+    public void setAws(AwsSettings aws) {
+        this.aws = aws;
     }
 }

@@ -1,27 +1,10 @@
 package dev.sluice.runtime.connect;
 
+import dev.sluice.runtime.state.CompactedTopicStore;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.connect.errors.ConnectException;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Which connectors exist and which Connect cluster runs each: a compacted topic keyed by connector name, whose
@@ -30,89 +13,33 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ConnectorRegistry implements AutoCloseable {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    private final String topic;
-    private final Map<String, Object> clientProps;
-    private final KafkaProducer<String, String> producer;
+    private final CompactedTopicStore store;
 
     public ConnectorRegistry(String topic, Map<String, Object> clientProps) {
-        this.topic = topic;
-        this.clientProps = Map.copyOf(clientProps);
-        Map<String, Object> producerProps = new HashMap<>(clientProps);
-        producerProps.put("acks", "all");
-        producerProps.put("enable.idempotence", "true");
-        producerProps.put("client.id", "sluice-registry-producer");
-        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        this.store = new CompactedTopicStore(topic, clientProps);
     }
 
-    /** Creates the registry topic when it does not exist yet. */
     public void ensureTopic(Admin admin) {
-        NewTopic newTopic = new NewTopic(topic, Optional.of(1), Optional.empty())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        try {
-            admin.createTopics(List.of(newTopic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new ConnectException("Could not create the connector registry topic " + topic, e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("Interrupted while creating " + topic, e);
-        } catch (TimeoutException e) {
-            throw new ConnectException("Timed out creating the connector registry topic " + topic, e);
-        }
+        store.ensureTopic(admin);
     }
 
-    /** Reads the whole topic: connector name to cluster, in order of creation. */
+    /** Connector name to cluster, in order of creation. */
     public Map<String, ConnectorClusterId> readAll() {
-        Map<String, Object> consumerProps = new HashMap<>(clientProps);
-        consumerProps.put("enable.auto.commit", "false");
-        consumerProps.put("client.id", "sluice-registry-reader");
         Map<String, ConnectorClusterId> out = new LinkedHashMap<>();
-        try (var consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (consumer.position(partition, TIMEOUT) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new ConnectException("Timed out reading the connector registry topic " + topic);
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                        out.remove(record.key());
-                    } else {
-                        out.put(record.key(), new ConnectorClusterId(record.key(), record.value()));
-                    }
-                }
-            }
-        }
+        store.readAll().forEach((name, id) -> out.put(name, new ConnectorClusterId(name, id)));
         return out;
     }
 
     public void put(ConnectorClusterId cluster) {
-        write(cluster.connectorName(), cluster.id());
+        store.put(cluster.connectorName(), cluster.id());
     }
 
     public void remove(String connectorName) {
-        write(connectorName, null);
-    }
-
-    private void write(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, 0, key, value)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectException("Interrupted while writing to " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ConnectException("Could not record connector " + key + " in " + topic, e);
-        }
+        store.remove(connectorName);
     }
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        store.close();
     }
 }

@@ -1,0 +1,55 @@
+package dev.sluice.runtime.mskconnect;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.runtime.config.AwsSettings;
+import dev.sluice.runtime.mskconnect.errors.MskConnectExceptionMappers;
+import dev.sluice.runtime.mskconnect.workerconfig.WorkerConfigurations;
+import dev.sluice.runtime.mskconnect.workerconfig.WorkerConfigurationsResource;
+import dev.sluice.runtime.state.CompactedTopicStore;
+import dev.sluice.runtime.state.ResourceState;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.dropwizard.lifecycle.Managed;
+import org.apache.kafka.clients.admin.Admin;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The MSK Connect API ({@code /v1/...}, restJson1): its resources over the control plane's state, which lives in
+ * a compacted topic so that every node sees it and nothing is lost with a node.
+ */
+public final class MskConnectApi implements Managed {
+
+    public static final String STATE_TOPIC = "__sluice_control_plane";
+
+    private final CompactedTopicStore store;
+    private final ResourceState state;
+    private final Admin admin;
+    private final List<Object> resources;
+
+    public MskConnectApi(AwsSettings aws, Map<String, Object> clientProps, Admin admin, ObjectMapper json) {
+        this.store = new CompactedTopicStore(STATE_TOPIC, clientProps);
+        this.state = new ResourceState(store, json);
+        this.admin = admin;
+        Arns arns = new Arns(aws);
+        Clock clock = Clock.systemUTC();
+        this.resources = List.of(new WorkerConfigurationsResource(new WorkerConfigurations(state, arns, clock)));
+    }
+
+    public void register(JerseyEnvironment jersey) {
+        resources.forEach(jersey::register);
+        MskConnectExceptionMappers.all().forEach(jersey::register);
+    }
+
+    @Override
+    public void start() {
+        store.ensureTopic(admin);
+        state.load();
+    }
+
+    @Override
+    public void stop() {
+        store.close();
+    }
+}
