@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.Admin;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -77,7 +78,7 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
         // Dropwizard's Jersey serves Sluice's own APIs under /v1 (MSK Connect's paths); Kafka Connect's API owns /.
         environment.jersey().setUrlPattern("/v1/*");
         MskConnectApi mskConnect = new MskConnectApi(config.getAws(), clientProps(config), admin,
-                environment.getObjectMapper());
+                environment.getObjectMapper(), Path.of(config.getConnect().customPluginDir()));
         environment.lifecycle().manage(mskConnect);
         mskConnect.register(environment.jersey());
         AwsArnPaths.allowEncodedSlashes(config.getServerFactory(), environment);

@@ -2,6 +2,7 @@ package dev.sluice.testkit;
 
 import dev.sluice.runtime.broker.EmbeddedKafkaCluster;
 import dev.sluice.runtime.broker.Ports;
+import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.dev.LocalS3Server;
 
 import java.io.IOException;
@@ -14,8 +15,8 @@ import java.util.Map;
 
 /**
  * The servers every integration test of a module shares, started once per test JVM (Failsafe runs a module's tests
- * in one JVM) and stopped when it exits: the bundled Kafka cluster, one worker node with this repository's plugins,
- * and, when a test asks for it, the local S3 server.
+ * in one JVM) and stopped when it exits: the bundled Kafka cluster, the local S3 server, and one worker node with
+ * this repository's plugins.
  *
  * <p>Tests that share the environment use connector and topic names of their own.
  */
@@ -29,7 +30,7 @@ public final class SluiceTestEnvironment {
     private final Path workDir;
     private final EmbeddedKafkaCluster kafka;
     private final WorkerNode node;
-    private LocalS3Server s3;
+    private final LocalS3Server s3;
 
     private SluiceTestEnvironment(int brokers) {
         try {
@@ -38,10 +39,17 @@ public final class SluiceTestEnvironment {
             throw new UncheckedIOException(e);
         }
         kafka = EmbeddedKafkaCluster.builder(workDir.resolve("kafka")).brokers(brokers).freePorts().build();
+        // S3Mock takes seconds to boot: start it beside the brokers, as the node fetches custom plugins from it
+        s3 = new LocalS3Server(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("s3"));
+        Thread s3Starter = new Thread(s3::start, "sluice-test-s3");
+        s3Starter.start();
         kafka.start();
+        joinQuietly(s3Starter);
         List<Integer> ports = Ports.freePorts("127.0.0.1", 2);
+        AwsSettings aws = new AwsSettings(null, null, Map.of("s3", s3.endpoint()), "test", "test-secret");
         node = new WorkerNode(kafka.bootstrapServers(), List.of(pluginPath().toString()),
-                Map.of("offset.flush.interval.ms", "1000"), ports.get(0), ports.get(1));
+                Map.of("offset.flush.interval.ms", "1000"), ports.get(0), ports.get(1), aws,
+                workDir.resolve("custom-plugins").toString());
         node.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "sluice-test-environment-stop"));
     }
@@ -70,14 +78,18 @@ public final class SluiceTestEnvironment {
         return new ConnectRestClient(node.apiUrl());
     }
 
-    /** The S3 server, started on first use. */
-    public synchronized LocalS3Server s3() {
-        if (s3 == null) {
-            LocalS3Server server = new LocalS3Server(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("s3"));
-            server.start();
-            s3 = server;
-        }
+    /** The S3 server, which the node fetches custom plugins from. */
+    public LocalS3Server s3() {
         return s3;
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the test environment", e);
+        }
     }
 
     public Path workDir() {
@@ -96,9 +108,7 @@ public final class SluiceTestEnvironment {
 
     private synchronized void close() {
         node.close();
-        if (s3 != null) {
-            s3.close();
-        }
+        s3.close();
         kafka.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.testkit;
 
 import dev.sluice.runtime.SluiceApplication;
+import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.config.ConnectSettings;
 import dev.sluice.runtime.config.KafkaSettings;
 import dev.sluice.runtime.config.SluiceConfiguration;
@@ -26,8 +27,19 @@ public final class WorkerNode implements AutoCloseable {
     private final int adminPort;
     private DropwizardTestSupport<SluiceConfiguration> support;
 
+    private final AwsSettings aws;
+    private final String customPluginDir;
+
     public WorkerNode(String bootstrapServers, List<String> pluginPath, Map<String, String> workerProperties,
                       int apiPort, int adminPort) {
+        this(bootstrapServers, pluginPath, workerProperties, apiPort, adminPort, AwsSettings.defaults(), null);
+    }
+
+    /** A node that fetches custom plugins through {@code aws} (e.g. the test S3 server) into {@code customPluginDir}. */
+    public WorkerNode(String bootstrapServers, List<String> pluginPath, Map<String, String> workerProperties,
+                      int apiPort, int adminPort, AwsSettings aws, String customPluginDir) {
+        this.aws = aws;
+        this.customPluginDir = customPluginDir;
         this.bootstrapServers = bootstrapServers;
         this.pluginPath = List.copyOf(pluginPath);
         this.workerProperties = Map.copyOf(workerProperties);
@@ -69,7 +81,8 @@ public final class WorkerNode implements AutoCloseable {
     private SluiceConfiguration configuration() {
         SluiceConfiguration config = new SluiceConfiguration();
         config.setKafka(new KafkaSettings(bootstrapServers, Map.of(), io.dropwizard.util.Duration.seconds(20)));
-        config.setConnect(new ConnectSettings(pluginPath, workerProperties, apiUrl() + "/", null));
+        config.setConnect(new ConnectSettings(pluginPath, workerProperties, apiUrl() + "/", null, customPluginDir));
+        config.setAws(aws);
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         HttpConnectorFactory api = (HttpConnectorFactory) server.getApplicationConnectors().get(0);
         api.setPort(apiPort);

@@ -131,6 +131,23 @@ class MskConnectWorkerConfigurationsIT {
     }
 
     @Test
+    void tagsCanBeListedAddedAndRemoved() {
+        var created = msk.createWorkerConfiguration(b -> b.name("wc-tags")
+                .propertiesFileContent(base64(PROPERTIES)).tags(Map.of("team", "data")));
+        String arn = created.workerConfigurationArn();
+        assertThat(msk.listTagsForResource(b -> b.resourceArn(arn)).tags()).containsExactly(Map.entry("team", "data"));
+
+        msk.tagResource(b -> b.resourceArn(arn).tags(Map.of("env", "dev", "team", "platform")));
+        assertThat(msk.listTagsForResource(b -> b.resourceArn(arn)).tags())
+                .containsOnly(Map.entry("team", "platform"), Map.entry("env", "dev"));
+
+        msk.untagResource(b -> b.resourceArn(arn).tagKeys("team"));
+        assertThat(msk.listTagsForResource(b -> b.resourceArn(arn)).tags()).containsOnly(Map.entry("env", "dev"));
+        assertThatThrownBy(() -> msk.listTagsForResource(b -> b.resourceArn(arn + "-gone")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void stateSurvivesANodeRestart() {
         var created = msk.createWorkerConfiguration(
                 b -> b.name("wc-restart").propertiesFileContent(base64(PROPERTIES)));

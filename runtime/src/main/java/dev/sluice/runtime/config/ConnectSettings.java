@@ -15,20 +15,23 @@ import java.util.Map;
  * @param advertisedUrl     the URL other nodes use to reach this node's Kafka Connect REST API; defaults to this host
  *                          and the application port
  * @param registryTopic     the compacted topic that records which connectors exist and which Connect cluster each has
+ * @param customPluginDir   where the custom plugins of the MSK Connect API are installed on this node
  */
 public record ConnectSettings(
         @JsonProperty("pluginPath") List<String> pluginPath,
         @JsonProperty("workerProperties") Map<String, String> workerProperties,
         @JsonProperty("advertisedUrl") String advertisedUrl,
-        @JsonProperty("registryTopic") String registryTopic) {
+        @JsonProperty("registryTopic") String registryTopic,
+        @JsonProperty("customPluginDir") String customPluginDir) {
 
     public ConnectSettings {
         pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
         workerProperties = workerProperties == null ? Map.of() : Map.copyOf(workerProperties);
         registryTopic = registryTopic == null ? "__sluice_connectors" : registryTopic;
+        customPluginDir = customPluginDir == null ? ".sluice/custom-plugins" : customPluginDir;
     }
 
     public static ConnectSettings defaults() {
-        return new ConnectSettings(null, null, null, null);
+        return new ConnectSettings(null, null, null, null, null);
     }
 }

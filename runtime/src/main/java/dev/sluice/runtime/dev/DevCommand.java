@@ -5,9 +5,11 @@ import dev.sluice.runtime.SluiceApplication;
 import dev.sluice.runtime.SluiceServerCommand;
 import dev.sluice.runtime.StartupException;
 import dev.sluice.runtime.broker.PortInUseException;
+import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.config.ConnectSettings;
 import dev.sluice.runtime.config.KafkaSettings;
 import dev.sluice.runtime.config.SluiceConfiguration;
+import dev.sluice.runtime.util.Directories;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import net.sourceforge.argparse4j.impl.Arguments;
@@ -15,12 +17,11 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -55,7 +56,7 @@ public class DevCommand extends SluiceServerCommand {
                        SluiceConfiguration configuration) throws Exception {
         Path stateDir = Paths.get(namespace.getString("state_dir")).toAbsolutePath();
         if (namespace.getBoolean("fresh")) {
-            deleteRecursively(stateDir);
+            Directories.deleteRecursively(stateDir);
         }
         Files.createDirectories(stateDir);
 
@@ -78,7 +79,11 @@ public class DevCommand extends SluiceServerCommand {
                 ? List.of(Paths.get(namespace.getString("plugin_path")).toAbsolutePath().toString())
                 : connect.pluginPath();
         configuration.setConnect(new ConnectSettings(pluginPath, connect.workerProperties(),
-                "http://127.0.0.1:" + SluiceConfiguration.DEFAULT_API_PORT + "/", connect.registryTopic()));
+                "http://127.0.0.1:" + SluiceConfiguration.DEFAULT_API_PORT + "/", connect.registryTopic(),
+                stateDir.resolve("custom-plugins").toString()));
+        AwsSettings aws = configuration.getAws();
+        configuration.setAws(new AwsSettings(aws.region(), aws.accountId(), Map.of("s3", stack.s3Endpoint()),
+                Endpoints.ACCESS_KEY_ID, Endpoints.SECRET_ACCESS_KEY));
 
         endpoints = new Endpoints("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT,
                 "http://localhost:" + SluiceConfiguration.DEFAULT_ADMIN_PORT,
@@ -117,21 +122,6 @@ public class DevCommand extends SluiceServerCommand {
         if (earlier > brokers) {
             throw new StartupException("the state in " + stateDir + " was made with " + earlier + " brokers; run with"
                     + " --brokers " + earlier + ", or with --fresh to start over with " + brokers);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

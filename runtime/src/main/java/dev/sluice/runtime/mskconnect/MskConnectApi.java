@@ -3,6 +3,12 @@ package dev.sluice.runtime.mskconnect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.mskconnect.errors.MskConnectExceptionMappers;
+import dev.sluice.runtime.mskconnect.plugin.CustomPlugins;
+import dev.sluice.runtime.mskconnect.plugin.CustomPluginsResource;
+import dev.sluice.runtime.mskconnect.plugin.PluginArchiveInspector;
+import dev.sluice.runtime.mskconnect.plugin.PluginFetcher;
+import dev.sluice.runtime.mskconnect.tags.Tags;
+import dev.sluice.runtime.mskconnect.tags.TagsResource;
 import dev.sluice.runtime.mskconnect.workerconfig.WorkerConfigurations;
 import dev.sluice.runtime.mskconnect.workerconfig.WorkerConfigurationsResource;
 import dev.sluice.runtime.state.CompactedTopicStore;
@@ -10,10 +16,14 @@ import dev.sluice.runtime.state.ResourceState;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.lifecycle.Managed;
 import org.apache.kafka.clients.admin.Admin;
+import software.amazon.awssdk.services.s3.S3Client;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The MSK Connect API ({@code /v1/...}, restJson1): its resources over the control plane's state, which lives in
@@ -28,13 +38,28 @@ public final class MskConnectApi implements Managed {
     private final Admin admin;
     private final List<Object> resources;
 
-    public MskConnectApi(AwsSettings aws, Map<String, Object> clientProps, Admin admin, ObjectMapper json) {
+    private final S3Client s3;
+    private final ExecutorService installer;
+
+    public MskConnectApi(AwsSettings aws, Map<String, Object> clientProps, Admin admin, ObjectMapper json,
+                         Path customPluginDir) {
         this.store = new CompactedTopicStore(STATE_TOPIC, clientProps);
         this.state = new ResourceState(store, json);
         this.admin = admin;
+        this.s3 = AwsClients.s3(aws);
+        this.installer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sluice-custom-plugin-installer");
+            t.setDaemon(true);
+            return t;
+        });
         Arns arns = new Arns(aws);
         Clock clock = Clock.systemUTC();
-        this.resources = List.of(new WorkerConfigurationsResource(new WorkerConfigurations(state, arns, clock)));
+        CustomPlugins customPlugins = new CustomPlugins(state, arns, clock, new PluginFetcher(s3),
+                new PluginArchiveInspector(), customPluginDir, installer);
+        this.resources = List.of(
+                new WorkerConfigurationsResource(new WorkerConfigurations(state, arns, clock)),
+                new CustomPluginsResource(customPlugins),
+                new TagsResource(new Tags(state)));
     }
 
     public void register(JerseyEnvironment jersey) {
@@ -50,6 +75,8 @@ public final class MskConnectApi implements Managed {
 
     @Override
     public void stop() {
+        installer.shutdownNow();
+        s3.close();
         store.close();
     }
 }
