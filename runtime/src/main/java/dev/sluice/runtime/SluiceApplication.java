@@ -77,15 +77,16 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
 
         // Dropwizard's Jersey serves Sluice's own APIs under /v1 (MSK Connect's paths); Kafka Connect's API owns /.
         environment.jersey().setUrlPattern("/v1/*");
-        MskConnectApi mskConnect = new MskConnectApi(config.getAws(), clientProps(config), admin,
-                environment.getObjectMapper(), Path.of(config.getConnect().customPluginDir()));
-        environment.lifecycle().manage(mskConnect);
-        mskConnect.register(environment.jersey());
-        AwsArnPaths.allowEncodedSlashes(config.getServerFactory(), environment);
         environment.servlets()
                 .addServlet("kafka-connect", KafkaConnectRestApi.servlet(node.herder(), node.restConfig(),
                         node.restClient()))
                 .addMapping("/*");
+
+        MskConnectApi mskConnect = new MskConnectApi(config.getAws(), clientProps(config), admin,
+                environment.getObjectMapper(), Path.of(config.getConnect().customPluginDir()), node.herder());
+        environment.lifecycle().manage(mskConnect);
+        mskConnect.register(environment.jersey());
+        AwsArnPaths.allowEncodedSlashes(config.getServerFactory(), environment);
 
         environment.healthChecks().register("kafka", new KafkaHealthCheck(admin));
         environment.healthChecks().register("connect-herders", new HerdersHealthCheck(node.clusters()));

@@ -19,6 +19,7 @@ import org.apache.kafka.connect.util.SharedTopicAdmin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.apache.kafka.clients.CommonClientConfigs.CLIENT_ID_CONFIG;
 
@@ -33,6 +34,7 @@ public final class ConnectorClusterFactory {
     private final String workerId;
     private final String advertisedUrl;
     private final RestClient restClient;
+    private final Map<String, Plugins> pluginsByPath = new ConcurrentHashMap<>();
 
     public ConnectorClusterFactory(Plugins plugins, WorkerProperties workerProperties, String advertisedUrl,
                                    RestClient restClient) {
@@ -44,7 +46,9 @@ public final class ConnectorClusterFactory {
     }
 
     public ConnectorCluster create(ConnectorClusterId id) {
-        DistributedConfig config = new DistributedConfig(workerProperties.forCluster(id));
+        Map<String, String> props = workerProperties.forCluster(id);
+        Plugins plugins = pluginsFor(props);
+        DistributedConfig config = new DistributedConfig(props);
         String kafkaClusterId = config.kafkaClusterId();
         String clientIdBase = ConnectUtils.clientIdBase(config);
 
@@ -58,7 +62,9 @@ public final class ConnectorClusterFactory {
                         Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "false")));
         offsetStore.configure(config);
 
-        ConnectorClientConfigOverridePolicy policy = overridePolicy(config);
+        ConnectorClientConfigOverridePolicy policy = plugins.newPlugin(
+                config.getString(WorkerConfig.CONNECTOR_CLIENT_POLICY_CLASS_CONFIG), config,
+                ConnectorClientConfigOverridePolicy.class);
         Worker worker = new Worker(workerId, Time.SYSTEM, plugins, config, offsetStore, policy);
         var internalConverter = worker.getInternalValueConverter();
         KafkaStatusBackingStore statusStore =
@@ -70,6 +76,18 @@ public final class ConnectorClusterFactory {
         DistributedHerder herder = new DistributedHerder(config, Time.SYSTEM, worker, kafkaClusterId,
                 statusStore, configStore, advertisedUrl, restClient, policy, List.of(), sharedAdmin);
         return new ConnectorCluster(id, herder);
+    }
+
+    /**
+     * The node's plugins, or, for a cluster with a plugin path of its own (an MSK Connect connector's custom
+     * plugins), plugins scanned from that path; shared by clusters with the same path.
+     */
+    private Plugins pluginsFor(Map<String, String> props) {
+        String path = props.get("plugin.path");
+        if (path == null || path.equals(workerProperties.common().get("plugin.path"))) {
+            return plugins;
+        }
+        return pluginsByPath.computeIfAbsent(path, p -> new Plugins(props));
     }
 
     ConnectorClientConfigOverridePolicy overridePolicy(WorkerConfig config) {

@@ -1,5 +1,6 @@
 package dev.sluice.runtime.connect;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,18 +11,31 @@ import java.util.UUID;
  * <p>{@code id} is fresh for every creation, so a connector deleted and created again under the same name starts
  * from new internal topics.
  */
-public record ConnectorClusterId(String connectorName, String id) {
+public record ConnectorClusterId(String connectorName, String id, Map<String, String> workerOverrides) {
 
     private static final int MAX_TOPIC_LENGTH = 249;
     private static final String PREFIX = "__sluice_";
 
+    /**
+     * @param workerOverrides Kafka Connect worker settings of this cluster alone, over the node's (an MSK Connect
+     *                        worker configuration, the connector's Kafka cluster, its custom plugins' plugin.path)
+     */
     public ConnectorClusterId {
         Objects.requireNonNull(connectorName, "connectorName");
         Objects.requireNonNull(id, "id");
+        workerOverrides = workerOverrides == null ? Map.of() : Map.copyOf(workerOverrides);
+    }
+
+    public ConnectorClusterId(String connectorName, String id) {
+        this(connectorName, id, Map.of());
     }
 
     public static ConnectorClusterId newFor(String connectorName) {
-        return new ConnectorClusterId(connectorName, UUID.randomUUID().toString().substring(0, 8));
+        return newFor(connectorName, Map.of());
+    }
+
+    public static ConnectorClusterId newFor(String connectorName, Map<String, String> workerOverrides) {
+        return new ConnectorClusterId(connectorName, UUID.randomUUID().toString().substring(0, 8), workerOverrides);
     }
 
     public String groupId() {

@@ -86,13 +86,30 @@ public final class ConnectorClusters implements Managed {
     public synchronized void withClusterCreatingIfAbsent(String connectorName, Consumer<ConnectorCluster> action) {
         ConnectorCluster cluster = clusters.get(connectorName);
         if (cluster == null) {
-            ConnectorClusterId id = ConnectorClusterId.newFor(connectorName);
-            log.info("Creating Connect cluster {} for connector {}", id.groupId(), connectorName);
-            cluster = factory.create(id);
-            registry.put(id);
-            startCluster(cluster);
+            cluster = createAndStart(ConnectorClusterId.newFor(connectorName));
         }
         action.accept(cluster);
+    }
+
+    /**
+     * Creates and starts the cluster {@code id} describes, with its own worker settings, then runs {@code action}
+     * on it; the name must be free.
+     *
+     * @throws IllegalStateException if a connector of that name exists
+     */
+    public synchronized void withNewCluster(ConnectorClusterId id, Consumer<ConnectorCluster> action) {
+        if (clusters.containsKey(id.connectorName())) {
+            throw new IllegalStateException("Connector " + id.connectorName() + " already exists");
+        }
+        action.accept(createAndStart(id));
+    }
+
+    private ConnectorCluster createAndStart(ConnectorClusterId id) {
+        log.info("Creating Connect cluster {} for connector {}", id.groupId(), id.connectorName());
+        ConnectorCluster cluster = factory.create(id);
+        registry.put(id);
+        startCluster(cluster);
+        return cluster;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.sluice.runtime.connect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.runtime.state.CompactedTopicStore;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -12,6 +14,8 @@ import java.util.Map;
  * node finds its connectors, their internal topics, and so their configs and offsets.
  */
 public final class ConnectorRegistry implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CompactedTopicStore store;
 
@@ -26,12 +30,36 @@ public final class ConnectorRegistry implements AutoCloseable {
     /** Connector name to cluster, in order of creation. */
     public Map<String, ConnectorClusterId> readAll() {
         Map<String, ConnectorClusterId> out = new LinkedHashMap<>();
-        store.readAll().forEach((name, id) -> out.put(name, new ConnectorClusterId(name, id)));
+        store.readAll().forEach((name, value) -> out.put(name, parse(name, value)));
         return out;
     }
 
+    /** The cluster id alone, or {@code {"id": ..., "workerOverrides": {...}}} when the cluster has overrides. */
     public void put(ConnectorClusterId cluster) {
-        store.put(cluster.connectorName(), cluster.id());
+        String value = cluster.id();
+        if (!cluster.workerOverrides().isEmpty()) {
+            try {
+                value = JSON.writeValueAsString(new Entry(cluster.id(), cluster.workerOverrides()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Could not record " + cluster, e);
+            }
+        }
+        store.put(cluster.connectorName(), value);
+    }
+
+    private static ConnectorClusterId parse(String name, String value) {
+        if (!value.startsWith("{")) {
+            return new ConnectorClusterId(name, value);
+        }
+        try {
+            Entry entry = JSON.readValue(value, Entry.class);
+            return new ConnectorClusterId(name, entry.id(), entry.workerOverrides());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable registry entry of connector " + name + ": " + value, e);
+        }
+    }
+
+    private record Entry(String id, Map<String, String> workerOverrides) {
     }
 
     public void remove(String connectorName) {

@@ -60,6 +60,11 @@ public final class RoutingHerder implements Herder {
 
     // -- what leaves through the API carries no secret: PASSWORD-typed values are hidden
 
+    /** A connector config with its PASSWORD-typed values hidden, for the node's other APIs. */
+    public Map<String, String> redact(Map<String, String> config) {
+        return redactor.redact(config);
+    }
+
     private ConnectorInfo redacted(ConnectorInfo info) {
         return info == null ? null
                 : new ConnectorInfo(info.name(), redactor.redact(info.config()), info.tasks(), info.type());
@@ -187,6 +192,31 @@ public final class RoutingHerder implements Herder {
                 callback.onCompletion(e, null);
             }
         }));
+    }
+
+    /**
+     * Creates a connector in a Connect cluster with worker settings of its own (the MSK Connect API's connectors:
+     * worker configuration, Kafka cluster, custom plugins). The connector's config is validated by that cluster,
+     * whose plugins may be the connector's own; if it is refused, the cluster is removed again, so nothing
+     * half-created remains.
+     */
+    public void createConnector(String connName, Map<String, String> config, Map<String, String> workerOverrides,
+                                Callback<Created<ConnectorInfo>> reply) {
+        Callback<Created<ConnectorInfo>> callback = redactingCreated(reply);
+        creator.execute(() -> {
+            try {
+                clusters.withNewCluster(ConnectorClusterId.newFor(connName, workerOverrides), cluster ->
+                        cluster.herder().putConnectorConfig(connName, config, null, false,
+                                callback.chainStaging((error, created) -> {
+                                    if (error != null) {
+                                        clusters.retire(cluster);
+                                    }
+                                    callback.onCompletion(error, created);
+                                })));
+            } catch (RuntimeException e) {
+                callback.onCompletion(e, null);
+            }
+        });
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class WorkerProperties {
     /** Settings of the Connect cluster that runs one connector: its own group and internal topics. */
     public Map<String, String> forCluster(ConnectorClusterId id) {
         Map<String, String> props = common();
+        props.putAll(id.workerOverrides());
         props.put("group.id", id.groupId());
         props.put("config.storage.topic", id.configTopic());
         props.put("offset.storage.topic", id.offsetsTopic());

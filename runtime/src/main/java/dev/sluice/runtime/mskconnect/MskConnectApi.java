@@ -2,6 +2,9 @@ package dev.sluice.runtime.mskconnect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.runtime.config.AwsSettings;
+import dev.sluice.runtime.connect.RoutingHerder;
+import dev.sluice.runtime.mskconnect.connector.ConnectorsResource;
+import dev.sluice.runtime.mskconnect.connector.MskConnectors;
 import dev.sluice.runtime.mskconnect.errors.MskConnectExceptionMappers;
 import dev.sluice.runtime.mskconnect.plugin.CustomPlugins;
 import dev.sluice.runtime.mskconnect.plugin.CustomPluginsResource;
@@ -42,7 +45,7 @@ public final class MskConnectApi implements Managed {
     private final ExecutorService installer;
 
     public MskConnectApi(AwsSettings aws, Map<String, Object> clientProps, Admin admin, ObjectMapper json,
-                         Path customPluginDir) {
+                         Path customPluginDir, RoutingHerder herder) {
         this.store = new CompactedTopicStore(STATE_TOPIC, clientProps);
         this.state = new ResourceState(store, json);
         this.admin = admin;
@@ -56,9 +59,12 @@ public final class MskConnectApi implements Managed {
         Clock clock = Clock.systemUTC();
         CustomPlugins customPlugins = new CustomPlugins(state, arns, clock, new PluginFetcher(s3),
                 new PluginArchiveInspector(), customPluginDir, installer);
+        WorkerConfigurations workerConfigurations = new WorkerConfigurations(state, arns, clock);
         this.resources = List.of(
-                new WorkerConfigurationsResource(new WorkerConfigurations(state, arns, clock)),
+                new WorkerConfigurationsResource(workerConfigurations),
                 new CustomPluginsResource(customPlugins),
+                new ConnectorsResource(new MskConnectors(state, arns, clock, herder, workerConfigurations,
+                        customPlugins)),
                 new TagsResource(new Tags(state)));
     }
 

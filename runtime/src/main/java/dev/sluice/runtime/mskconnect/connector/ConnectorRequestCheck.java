@@ -1,0 +1,103 @@
+package dev.sluice.runtime.mskconnect.connector;
+
+import dev.sluice.runtime.mskconnect.Inputs;
+import dev.sluice.runtime.mskconnect.connector.ConnectorApi.CreateConnectorRequest;
+import dev.sluice.runtime.mskconnect.connector.ConnectorApi.ProvisionedCapacity;
+
+import java.util.Set;
+
+/** The checks of a CreateConnector request that need nothing but the request: members, enums and bounds. */
+final class ConnectorRequestCheck {
+
+    private static final Set<Integer> MCU_COUNTS = Set.of(1, 2, 4, 8);
+
+    private ConnectorRequestCheck() {
+    }
+
+    static Inputs check(CreateConnectorRequest r) {
+        Inputs inputs = new Inputs()
+                .required("connectorName", r.connectorName())
+                .length("connectorName", r.connectorName(), 1, 128)
+                .length("connectorDescription", r.connectorDescription(), 0, 1024)
+                .required("capacity", r.capacity())
+                .required("connectorConfiguration", r.connectorConfiguration())
+                .required("kafkaCluster", r.kafkaCluster())
+                .required("kafkaClusterClientAuthentication", r.kafkaClusterClientAuthentication())
+                .required("kafkaClusterEncryptionInTransit", r.kafkaClusterEncryptionInTransit())
+                .required("kafkaConnectVersion", r.kafkaConnectVersion())
+                .required("plugins", r.plugins())
+                .required("serviceExecutionRoleArn", r.serviceExecutionRoleArn())
+                .tags("tags", r.tags());
+        if (r.connectorConfiguration() != null && r.connectorConfiguration().get("connector.class") == null) {
+            inputs.problem("connectorConfiguration must set connector.class");
+        }
+        if (r.capacity() != null) {
+            checkCapacity(r, inputs);
+        }
+        if (r.kafkaCluster() != null) {
+            var apache = r.kafkaCluster().apacheKafkaCluster();
+            inputs.required("kafkaCluster.apacheKafkaCluster", apache);
+            if (apache != null) {
+                inputs.required("kafkaCluster.apacheKafkaCluster.bootstrapServers", apache.bootstrapServers())
+                        .required("kafkaCluster.apacheKafkaCluster.vpc", apache.vpc());
+            }
+        }
+        if (r.kafkaClusterClientAuthentication() != null) {
+            String type = r.kafkaClusterClientAuthentication().authenticationType();
+            if (!"NONE".equals(type)) {
+                inputs.problem("kafkaClusterClientAuthentication.authenticationType must be NONE (Sluice does not "
+                        + "support IAM yet), was " + type);
+            }
+        }
+        if (r.kafkaClusterEncryptionInTransit() != null) {
+            String type = r.kafkaClusterEncryptionInTransit().encryptionType();
+            if (!"PLAINTEXT".equals(type) && !"TLS".equals(type)) {
+                inputs.problem("kafkaClusterEncryptionInTransit.encryptionType must be PLAINTEXT or TLS, was " + type);
+            }
+        }
+        if (r.plugins() != null) {
+            if (r.plugins().isEmpty()) {
+                inputs.problem("plugins must name at least one custom plugin");
+            }
+            for (int i = 0; i < r.plugins().size(); i++) {
+                var plugin = r.plugins().get(i);
+                String where = "plugins[" + i + "].customPlugin";
+                inputs.required(where, plugin == null ? null : plugin.customPlugin());
+                if (plugin != null && plugin.customPlugin() != null) {
+                    inputs.required(where + ".customPluginArn", plugin.customPlugin().customPluginArn())
+                            .required(where + ".revision", plugin.customPlugin().revision());
+                }
+            }
+        }
+        if (r.workerConfiguration() != null) {
+            inputs.required("workerConfiguration.workerConfigurationArn",
+                            r.workerConfiguration().workerConfigurationArn())
+                    .required("workerConfiguration.revision", r.workerConfiguration().revision());
+        }
+        return inputs;
+    }
+
+    private static void checkCapacity(CreateConnectorRequest r, Inputs inputs) {
+        boolean auto = r.capacity().autoScaling() != null;
+        ProvisionedCapacity provisioned = r.capacity().provisionedCapacity();
+        if (auto == (provisioned != null)) {
+            inputs.problem("capacity must set exactly one of autoScaling and provisionedCapacity");
+        }
+        if (auto) {
+            inputs.problem("capacity.autoScaling is not supported by Sluice yet: use provisionedCapacity");
+        }
+        if (provisioned != null) {
+            if (provisioned.mcuCount() == null || !MCU_COUNTS.contains(provisioned.mcuCount())) {
+                inputs.problem("capacity.provisionedCapacity.mcuCount must be 1, 2, 4 or 8, was "
+                        + provisioned.mcuCount());
+            }
+            if (provisioned.workerCount() == null || provisioned.workerCount() < 1 || provisioned.workerCount() > 10) {
+                inputs.problem("capacity.provisionedCapacity.workerCount must be 1 to 10, was "
+                        + provisioned.workerCount());
+            } else if (provisioned.workerCount() > 1) {
+                inputs.problem("capacity.provisionedCapacity.workerCount above 1 is not supported by Sluice yet, was "
+                        + provisioned.workerCount());
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.sluice.runtime.mskconnect.connector;
+
+import dev.sluice.runtime.mskconnect.Page;
+import dev.sluice.runtime.mskconnect.connector.ConnectorApi.ConnectorSummary;
+import dev.sluice.runtime.mskconnect.connector.ConnectorApi.CreateConnectorRequest;
+import dev.sluice.runtime.mskconnect.connector.ConnectorApi.CreateConnectorResponse;
+import dev.sluice.runtime.mskconnect.connector.ConnectorApi.DeleteConnectorResponse;
+import dev.sluice.runtime.mskconnect.connector.ConnectorApi.DescribeConnectorResponse;
+import dev.sluice.runtime.mskconnect.connector.ConnectorApi.ListConnectorsResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code /v1/connectors}: MSK Connect's connector operations. */
+@Path("/connectors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConnectorsResource {
+
+    private final MskConnectors connectors;
+
+    public ConnectorsResource(MskConnectors connectors) {
+        this.connectors = connectors;
+    }
+
+    @POST
+    public CreateConnectorResponse create(CreateConnectorRequest request) {
+        MskConnector c = connectors.create(request == null ? new CreateConnectorRequest(null, null, null, null, null,
+                null, null, null, null, null, null, null, null) : request);
+        return new CreateConnectorResponse(c.arn(), c.name(), "CREATING");
+    }
+
+    @GET
+    @Path("/{connectorArn: .+}")
+    public DescribeConnectorResponse describe(@PathParam("connectorArn") String arn) {
+        MskConnector c = connectors.describe(arn);
+        MskConnectors.Status status = connectors.status(c);
+        CreateConnectorRequest r = c.request();
+        return new DescribeConnectorResponse(r.capacity(), c.arn(), connectors.redactedConfiguration(c),
+                r.connectorDescription(), r.connectorName(), status.state(), c.creationTime(), c.currentVersion(),
+                r.kafkaCluster(), r.kafkaClusterClientAuthentication(), r.kafkaClusterEncryptionInTransit(),
+                r.kafkaConnectVersion(), r.logDelivery(), r.plugins(), r.serviceExecutionRoleArn(),
+                r.workerConfiguration(), status.description());
+    }
+
+    @GET
+    public ListConnectorsResponse list(@QueryParam("connectorNamePrefix") String namePrefix,
+                                       @QueryParam("maxResults") Integer maxResults,
+                                       @QueryParam("nextToken") String nextToken) {
+        Page<MskConnector> page = connectors.list(namePrefix, maxResults, nextToken);
+        return new ListConnectorsResponse(page.items().stream().map(c -> {
+            CreateConnectorRequest r = c.request();
+            return new ConnectorSummary(r.capacity(), c.arn(), r.connectorDescription(), r.connectorName(),
+                    connectors.status(c).state(), c.creationTime(), c.currentVersion(), r.kafkaCluster(),
+                    r.kafkaClusterClientAuthentication(), r.kafkaClusterEncryptionInTransit(),
+                    r.kafkaConnectVersion(), r.logDelivery(), r.plugins(), r.serviceExecutionRoleArn(),
+                    r.workerConfiguration());
+        }).toList(), page.nextToken());
+    }
+
+    @DELETE
+    @Path("/{connectorArn: .+}")
+    public DeleteConnectorResponse delete(@PathParam("connectorArn") String arn,
+                                          @QueryParam("currentVersion") String currentVersion) {
+        MskConnector deleted = connectors.delete(arn, currentVersion);
+        return new DeleteConnectorResponse(deleted.arn(), "DELETING");
+    }
+}

@@ -1,0 +1,193 @@
+package dev.sluice.testkit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
+import software.amazon.awssdk.services.kafkaconnect.model.BadRequestException;
+import software.amazon.awssdk.services.kafkaconnect.model.ConflictException;
+import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
+import software.amazon.awssdk.services.kafkaconnect.model.ConnectorSummary;
+import software.amazon.awssdk.services.kafkaconnect.model.CreateConnectorRequest;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
+import software.amazon.awssdk.services.kafkaconnect.model.NotFoundException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Connectors through AWS's own SDK client: created from a custom plugin and a worker configuration, running. */
+class MskConnectConnectorsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static KafkaConnectClient msk;
+    private static Admin admin;
+    private static String datagenPluginArn;
+    private static String workerConfigurationArn;
+
+    @BeforeAll
+    static void start() throws Exception {
+        SluiceTestEnvironment env = SluiceTestEnvironment.get();
+        msk = MskConnectClients.forNode(env.node());
+        admin = Admin.create(Map.of("bootstrap.servers", env.bootstrapServers()));
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(env.s3().endpoint()))
+                .region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            s3.createBucket(b -> b.bucket("connector-plugins"));
+            s3.putObject(b -> b.bucket("connector-plugins").key("datagen.zip"), RequestBody.fromBytes(
+                    Files.readAllBytes(SluiceTestEnvironment.pluginPath().getParent()
+                            .resolve("sluice-datagen-source.zip"))));
+        }
+        datagenPluginArn = msk.createCustomPlugin(b -> b.name("connectors-it-datagen")
+                .contentType(CustomPluginContentType.ZIP)
+                .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::connector-plugins")
+                        .fileKey("datagen.zip")))).customPluginArn();
+        await().atMost(WAIT).until(() -> msk.describeCustomPlugin(b -> b.customPluginArn(datagenPluginArn))
+                .customPluginState() == CustomPluginState.ACTIVE);
+        String properties = "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
+                + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter\n";
+        workerConfigurationArn = msk.createWorkerConfiguration(b -> b.name("connectors-it-bytes")
+                .propertiesFileContent(Base64.getEncoder().encodeToString(
+                        properties.getBytes(StandardCharsets.UTF_8)))).workerConfigurationArn();
+    }
+
+    @AfterAll
+    static void stop() {
+        msk.close();
+        admin.close();
+    }
+
+    private static CreateConnectorRequest.Builder datagen(String name, Map<String, String> config) {
+        Map<String, String> connectorConfig = new HashMap<>(Map.of(
+                "connector.class", "dev.sluice.connect.datagen.DatagenSourceConnector",
+                "tasks.max", "1",
+                "kafka.topic", name + "-topic",
+                "record.size.bytes", "64",
+                "records.per.second", "0",
+                "max.records", "500"));
+        connectorConfig.putAll(config);
+        return CreateConnectorRequest.builder()
+                .connectorName(name)
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1)))
+                .connectorConfiguration(connectorConfig)
+                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a
+                        .bootstrapServers(SluiceTestEnvironment.get().bootstrapServers())
+                        .vpc(v -> v.subnets("subnet-local"))))
+                .kafkaClusterClientAuthentication(a -> a.authenticationType("NONE"))
+                .kafkaClusterEncryptionInTransit(e -> e.encryptionType("PLAINTEXT"))
+                .kafkaConnectVersion("3.7.x")
+                .plugins(p -> p.customPlugin(c -> c.customPluginArn(datagenPluginArn).revision(1L)))
+                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/sluice")
+                .workerConfiguration(w -> w.workerConfigurationArn(workerConfigurationArn).revision(1L));
+    }
+
+    @Test
+    void aConnectorRunsItsRecordsFlowAndDeletingRemovesItsCluster() throws Exception {
+        var created = msk.createConnector(datagen("msk-datagen", Map.of()).build());
+        assertThat(created.connectorArn())
+                .startsWith("arn:aws:kafkaconnect:us-east-1:000000000000:connector/msk-datagen/");
+        assertThat(created.connectorState()).isEqualTo(ConnectorState.CREATING);
+
+        await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(created.connectorArn()))
+                .connectorState() == ConnectorState.RUNNING);
+        var described = msk.describeConnector(b -> b.connectorArn(created.connectorArn()));
+        assertThat(described.capacity().provisionedCapacity().workerCount()).isEqualTo(1);
+        assertThat(described.plugins().get(0).customPlugin().customPluginArn()).isEqualTo(datagenPluginArn);
+        assertThat(described.workerConfiguration().workerConfigurationArn()).isEqualTo(workerConfigurationArn);
+        assertThat(described.currentVersion()).isNotBlank();
+
+        // the records move, with the worker configuration's converters: string keys 0..499, raw byte values
+        await().atMost(WAIT).until(() -> TopicReader.readAll(SluiceTestEnvironment.get().bootstrapServers(),
+                "msk-datagen-topic").size() == 500);
+        var keys = TopicReader.readAll(SluiceTestEnvironment.get().bootstrapServers(), "msk-datagen-topic").stream()
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8)).collect(Collectors.toSet());
+        assertThat(keys).hasSize(500).contains("0", "499");
+        // it is a Kafka Connect connector too, in a Connect cluster of its own
+        ConnectRestClient connect = SluiceTestEnvironment.get().connect();
+        assertThat(connect.hasState("msk-datagen", "RUNNING", 1)).isTrue();
+        assertThat(admin.listGroups().all().get()).extracting(GroupListing::groupId)
+                .anyMatch(g -> g.startsWith("__sluice_group_msk-datagen_"));
+
+        assertThat(msk.listConnectors(b -> b.connectorNamePrefix("msk-datagen")).connectors())
+                .extracting(ConnectorSummary::connectorArn).containsExactly(created.connectorArn());
+
+        var deleted = msk.deleteConnector(b -> b.connectorArn(created.connectorArn()));
+        assertThat(deleted.connectorState()).isEqualTo(ConnectorState.DELETING);
+        assertThatThrownBy(() -> msk.describeConnector(b -> b.connectorArn(created.connectorArn())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(connect.get("/connectors/msk-datagen/status").status()).isEqualTo(404);
+        await().atMost(WAIT).until(() -> admin.listTopics().names().get().stream()
+                .noneMatch(t -> t.startsWith("__sluice_") && t.contains("_msk-datagen_")));
+    }
+
+    @Test
+    void badRequestsNameTheFieldAndLeaveNothingBehind() throws Exception {
+        assertThatThrownBy(() -> msk.createConnector(datagen("msk-bad-mcu", Map.of())
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(3).workerCount(1))).build()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("mcuCount");
+        assertThatThrownBy(() -> msk.createConnector(datagen("msk-no-role", Map.of())
+                .serviceExecutionRoleArn(null).kafkaConnectVersion(null).build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("serviceExecutionRoleArn is required")
+                .hasMessageContaining("kafkaConnectVersion is required");
+        assertThatThrownBy(() -> msk.createConnector(datagen("msk-no-plugin", Map.of())
+                .plugins(p -> p.customPlugin(c -> c.customPluginArn(datagenPluginArn + "-gone").revision(1L)))
+                .build()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("plugins[0].customPlugin.customPluginArn");
+
+        // the connector's own validation, by its Connect cluster with the custom plugin loaded
+        assertThatThrownBy(() -> msk.createConnector(datagen("msk-bad-config", Map.of("record.size.bytes", "-1"))
+                .build()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("record.size.bytes");
+        assertThat(msk.listConnectors(b -> b.connectorNamePrefix("msk-bad")).connectors()).isEmpty();
+        await().atMost(WAIT).until(() -> admin.listTopics().names().get().stream()
+                .noneMatch(t -> t.startsWith("__sluice_") && t.contains("_msk-bad-config_")));
+    }
+
+    @Test
+    void aRestartedNodeBringsTheConnectorBackWithItsPluginsAndWorkerConfiguration() {
+        var created = msk.createConnector(datagen("msk-restart", Map.of("max.records", "-1",
+                "records.per.second", "100")).build());
+        await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(created.connectorArn()))
+                .connectorState() == ConnectorState.RUNNING);
+
+        SluiceTestEnvironment.get().node().stop();
+        SluiceTestEnvironment.get().node().start();
+
+        await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(created.connectorArn()))
+                .connectorState() == ConnectorState.RUNNING);
+        int before = TopicReader.readAll(SluiceTestEnvironment.get().bootstrapServers(), "msk-restart-topic").size();
+        await().atMost(WAIT).until(() -> TopicReader.readAll(SluiceTestEnvironment.get().bootstrapServers(),
+                "msk-restart-topic").size() > before);
+        msk.deleteConnector(b -> b.connectorArn(created.connectorArn()));
+    }
+
+    @Test
+    void aSecondCreateWithTheSameNameIsAConflict() {
+        var first = msk.createConnector(datagen("msk-twice", Map.of()).build());
+        assertThatThrownBy(() -> msk.createConnector(datagen("msk-twice", Map.of()).build()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("msk-twice");
+        msk.deleteConnector(b -> b.connectorArn(first.connectorArn()));
+    }
+}
