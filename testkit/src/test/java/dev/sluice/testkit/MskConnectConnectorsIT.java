@@ -184,6 +184,34 @@ class MskConnectConnectorsIT {
     }
 
     @Test
+    void pauseResumeAndRestart() {
+        var created = msk.createConnector(datagen("msk-pause", Map.of("max.records", "-1",
+                "records.per.second", "50")).build());
+        String arn = java.net.URLEncoder.encode(created.connectorArn(), StandardCharsets.UTF_8);
+        ConnectRestClient api = SluiceTestEnvironment.get().connect();
+        await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(created.connectorArn()))
+                .connectorState() == ConnectorState.RUNNING);
+
+        assertThat(api.put("/v1/connectors/" + arn + "/pause", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> api.hasState("msk-pause", "PAUSED", 1));
+        assertThat(msk.describeConnector(b -> b.connectorArn(created.connectorArn())).connectorStateAsString())
+                .isEqualTo("PAUSED");
+        int paused = TopicReader.readAll(SluiceTestEnvironment.get().bootstrapServers(), "msk-pause-topic").size();
+
+        assertThat(api.put("/v1/connectors/" + arn + "/resume", null).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> TopicReader.readAll(SluiceTestEnvironment.get().bootstrapServers(),
+                "msk-pause-topic").size() > paused);
+
+        var restarted = api.post("/v1/connectors/" + arn + "/restart?onlyFailedTasks=false", null);
+        assertThat(restarted.status()).isEqualTo(200);
+        assertThat(restarted.text("connectorArn")).isEqualTo(created.connectorArn());
+        await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(created.connectorArn()))
+                .connectorState() == ConnectorState.RUNNING);
+        assertThat(api.put("/v1/connectors/" + arn + "-gone/pause", null).status()).isEqualTo(404);
+        msk.deleteConnector(b -> b.connectorArn(created.connectorArn()));
+    }
+
+    @Test
     void aSecondCreateWithTheSameNameIsAConflict() {
         var first = msk.createConnector(datagen("msk-twice", Map.of()).build());
         assertThatThrownBy(() -> msk.createConnector(datagen("msk-twice", Map.of()).build()))

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -62,6 +63,33 @@ public class ConnectorsResource {
                     r.kafkaConnectVersion(), r.logDelivery(), r.plugins(), r.serviceExecutionRoleArn(),
                     r.workerConfiguration());
         }).toList(), page.nextToken());
+    }
+
+    @PUT
+    @Path("/{connectorArn: .+}/pause")
+    public ConnectorStateResponse pause(@PathParam("connectorArn") String arn) {
+        return stateOf(connectors.pause(arn));
+    }
+
+    @PUT
+    @Path("/{connectorArn: .+}/resume")
+    public ConnectorStateResponse resume(@PathParam("connectorArn") String arn) {
+        return stateOf(connectors.resume(arn));
+    }
+
+    @POST
+    @Path("/{connectorArn: .+}/restart")
+    public ConnectorStateResponse restart(@PathParam("connectorArn") String arn,
+                                          @QueryParam("onlyFailedTasks") boolean onlyFailedTasks) {
+        return stateOf(connectors.restart(arn, onlyFailedTasks));
+    }
+
+    /** The answer of pause, resume and restart, which MSK Connect added after the model was written. */
+    public record ConnectorStateResponse(String connectorArn, String connectorState) {
+    }
+
+    private ConnectorStateResponse stateOf(MskConnector connector) {
+        return new ConnectorStateResponse(connector.arn(), connectors.status(connector).state());
     }
 
     @DELETE

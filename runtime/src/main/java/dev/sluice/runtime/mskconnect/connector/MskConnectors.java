@@ -16,6 +16,7 @@ import dev.sluice.runtime.state.ResourceState;
 import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.AbstractStatus;
 import org.apache.kafka.connect.runtime.Herder;
+import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
@@ -119,6 +120,28 @@ public final class MskConnectors {
         return connector;
     }
 
+    /** {@code PUT /v1/connectors/{arn}/pause}: its tasks stop; its offsets and config stay. */
+    public MskConnector pause(String arn) {
+        MskConnector connector = describe(arn);
+        herder.pauseConnector(connector.name());
+        return connector;
+    }
+
+    /** {@code PUT /v1/connectors/{arn}/resume}. */
+    public MskConnector resume(String arn) {
+        MskConnector connector = describe(arn);
+        herder.resumeConnector(connector.name());
+        return connector;
+    }
+
+    /** {@code POST /v1/connectors/{arn}/restart}: the connector and its tasks, or only the failed ones. */
+    public MskConnector restart(String arn, boolean onlyFailedTasks) {
+        MskConnector connector = describe(arn);
+        MskConnectors.<ConnectorStateInfo>await(cb -> herder.restartConnectorAndTasks(
+                new RestartRequest(connector.name(), onlyFailedTasks, true), cb));
+        return connector;
+    }
+
     /** The state MSK Connect would report, read from the Kafka Connect connector's status. */
     public Status status(MskConnector connector) {
         ConnectorStateInfo info;
@@ -136,6 +159,10 @@ public final class MskConnectors {
                 return new Status("FAILED", new StateDescription("TASK_FAILED",
                         "Task " + task.id() + " failed: " + firstLine(task.trace())));
             }
+        }
+        if (AbstractStatus.State.PAUSED.name().equals(connectorState)
+                || AbstractStatus.State.STOPPED.name().equals(connectorState)) {
+            return new Status(connectorState, null);
         }
         boolean running = AbstractStatus.State.RUNNING.name().equals(connectorState) && !info.tasks().isEmpty()
                 && info.tasks().stream().allMatch(t -> AbstractStatus.State.RUNNING.name().equals(t.state()));
