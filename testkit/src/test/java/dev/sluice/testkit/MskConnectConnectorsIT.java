@@ -212,6 +212,59 @@ class MskConnectConnectorsIT {
     }
 
     @Test
+    void updatesApplyOrRollBackAndAreRecordedAsOperations() {
+        var created = msk.createConnector(datagen("msk-update", Map.of("max.records", "-1",
+                "records.per.second", "10")).build());
+        String arn = created.connectorArn();
+        await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(arn))
+                .connectorState() == ConnectorState.RUNNING);
+        Map<String, String> config = new HashMap<>(msk.describeConnector(b -> b.connectorArn(arn))
+                .connectorConfiguration());
+        config.remove("name");
+
+        config.put("records.per.second", "20");
+        var good = msk.updateConnector(b -> b.connectorArn(arn).currentVersion("1").connectorConfiguration(config));
+        await().atMost(WAIT).until(() -> msk.describeConnectorOperation(
+                b -> b.connectorOperationArn(good.connectorOperationArn())).connectorOperationStateAsString()
+                .equals("UPDATE_COMPLETE"));
+        var afterGood = msk.describeConnector(b -> b.connectorArn(arn));
+        assertThat(afterGood.connectorConfiguration()).containsEntry("records.per.second", "20");
+        assertThat(afterGood.currentVersion()).isEqualTo("2");
+
+        assertThatThrownBy(() -> msk.updateConnector(b -> b.connectorArn(arn).currentVersion("1")
+                .connectorConfiguration(config)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("currentVersion");
+        Map<String, String> otherClass = new HashMap<>(config);
+        otherClass.put("connector.class", "dev.sluice.connect.discard.DiscardSinkConnector");
+        assertThatThrownBy(() -> msk.updateConnector(b -> b.connectorArn(arn).currentVersion("2")
+                .connectorConfiguration(otherClass)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("connector.class");
+        assertThatThrownBy(() -> msk.updateConnector(b -> b.connectorArn(arn).currentVersion("2")
+                .connectorConfiguration(config).capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1)
+                        .workerCount(1)))))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("exactly one");
+
+        Map<String, String> invalid = new HashMap<>(config);
+        invalid.put("record.size.bytes", "-1");
+        var bad = msk.updateConnector(b -> b.connectorArn(arn).currentVersion("2").connectorConfiguration(invalid));
+        await().atMost(WAIT).until(() -> msk.describeConnectorOperation(
+                b -> b.connectorOperationArn(bad.connectorOperationArn())).connectorOperationStateAsString()
+                .equals("ROLLBACK_COMPLETE"));
+        var rolledBack = msk.describeConnectorOperation(b -> b.connectorOperationArn(bad.connectorOperationArn()));
+        assertThat(rolledBack.errorInfo().message()).contains("record.size.bytes");
+        assertThat(rolledBack.operationSteps()).isNotEmpty();
+        assertThat(msk.describeConnector(b -> b.connectorArn(arn)).connectorConfiguration())
+                .containsEntry("record.size.bytes", "64");
+        assertThat(SluiceTestEnvironment.get().connect().get("/connectors/msk-update/config")
+                .text("record.size.bytes")).isEqualTo("64");
+
+        assertThat(msk.listConnectorOperations(b -> b.connectorArn(arn)).connectorOperations())
+                .extracting(o -> o.connectorOperationArn())
+                .containsExactlyInAnyOrder(good.connectorOperationArn(), bad.connectorOperationArn());
+        msk.deleteConnector(b -> b.connectorArn(arn));
+    }
+
+    @Test
     void aSecondCreateWithTheSameNameIsAConflict() {
         var first = msk.createConnector(datagen("msk-twice", Map.of()).build());
         assertThatThrownBy(() -> msk.createConnector(datagen("msk-twice", Map.of()).build()))

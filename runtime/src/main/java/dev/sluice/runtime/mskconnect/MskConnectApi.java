@@ -3,6 +3,8 @@ package dev.sluice.runtime.mskconnect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.connect.RoutingHerder;
+import dev.sluice.runtime.mskconnect.connector.ConnectorOperationsResource;
+import dev.sluice.runtime.mskconnect.connector.ConnectorUpdates;
 import dev.sluice.runtime.mskconnect.connector.ConnectorsResource;
 import dev.sluice.runtime.mskconnect.connector.MskConnectors;
 import dev.sluice.runtime.mskconnect.errors.MskConnectExceptionMappers;
@@ -50,8 +52,8 @@ public final class MskConnectApi implements Managed {
         this.state = new ResourceState(store, json);
         this.admin = admin;
         this.s3 = AwsClients.s3(aws);
-        this.installer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sluice-custom-plugin-installer");
+        this.installer = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sluice-control-plane-worker");
             t.setDaemon(true);
             return t;
         });
@@ -60,11 +62,13 @@ public final class MskConnectApi implements Managed {
         CustomPlugins customPlugins = new CustomPlugins(state, arns, clock, new PluginFetcher(s3),
                 new PluginArchiveInspector(), customPluginDir, installer);
         WorkerConfigurations workerConfigurations = new WorkerConfigurations(state, arns, clock);
+        MskConnectors connectors = new MskConnectors(state, arns, clock, herder, workerConfigurations, customPlugins);
+        ConnectorUpdates updates = new ConnectorUpdates(state, arns, clock, connectors, installer);
         this.resources = List.of(
                 new WorkerConfigurationsResource(workerConfigurations),
                 new CustomPluginsResource(customPlugins),
-                new ConnectorsResource(new MskConnectors(state, arns, clock, herder, workerConfigurations,
-                        customPlugins)),
+                new ConnectorsResource(connectors, updates),
+                new ConnectorOperationsResource(updates),
                 new TagsResource(new Tags(state)));
     }
 

@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.List;
+
 /** {@code /v1/connectors}: MSK Connect's connector operations. */
 @Path("/connectors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,9 +27,47 @@ import jakarta.ws.rs.core.MediaType;
 public class ConnectorsResource {
 
     private final MskConnectors connectors;
+    private final ConnectorUpdates updates;
 
-    public ConnectorsResource(MskConnectors connectors) {
+    public ConnectorsResource(MskConnectors connectors, ConnectorUpdates updates) {
         this.connectors = connectors;
+        this.updates = updates;
+    }
+
+    /** The model's UpdateConnectorResponse. */
+    public record UpdateConnectorResponse(String connectorArn, String connectorState, String connectorOperationArn) {
+    }
+
+    /** The model's ListConnectorOperationsResponse; operations are described in full by DescribeConnectorOperation. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ListConnectorOperationsResponse(List<OperationSummary> connectorOperations, String nextToken) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record OperationSummary(String connectorOperationArn, String connectorOperationType,
+                                   String connectorOperationState, String creationTime, String endTime) {
+    }
+
+    @PUT
+    @Path("/{connectorArn: .+}")
+    public UpdateConnectorResponse update(@PathParam("connectorArn") String arn,
+                                          @QueryParam("currentVersion") String currentVersion,
+                                          ConnectorUpdates.UpdateConnectorRequest request) {
+        ConnectorOperation operation = updates.update(arn, currentVersion, request);
+        String state = "UPDATE_COMPLETE".equals(operation.connectorOperationState()) ? "RUNNING" : "UPDATING";
+        return new UpdateConnectorResponse(arn, state, operation.connectorOperationArn());
+    }
+
+    @GET
+    @Path("/{connectorArn: .+}/operations")
+    public ListConnectorOperationsResponse operations(@PathParam("connectorArn") String arn,
+                                                      @QueryParam("maxResults") Integer maxResults,
+                                                      @QueryParam("nextToken") String nextToken) {
+        Page<ConnectorOperation> page = updates.list(arn, maxResults, nextToken);
+        return new ListConnectorOperationsResponse(page.items().stream()
+                .map(o -> new OperationSummary(o.connectorOperationArn(), o.connectorOperationType(),
+                        o.connectorOperationState(), o.creationTime(), o.endTime()))
+                .toList(), page.nextToken());
     }
 
     @POST

@@ -172,6 +172,52 @@ public final class MskConnectors {
     public record Status(String state, StateDescription description) {
     }
 
+    /** Records a changed request (an update), one version up; returns the new record. */
+    synchronized MskConnector replaceRequest(MskConnector connector, CreateConnectorRequest request) {
+        String next = String.valueOf(Long.parseLong(connector.currentVersion()) + 1);
+        MskConnector updated = new MskConnector(connector.arn(), connector.creationTime(), next, request,
+                connector.tags());
+        state.put(connector.arn(), updated);
+        return updated;
+    }
+
+    /**
+     * Puts the connector's configuration into Kafka Connect and waits until the connector runs with it.
+     *
+     * @return null when it runs; otherwise why not (Kafka Connect refused it, or the connector or a task failed)
+     */
+    String applyConfiguration(MskConnector connector, java.time.Duration timeout) {
+        Map<String, String> config = new LinkedHashMap<>(connector.request().connectorConfiguration());
+        config.put("name", connector.name());
+        try {
+            MskConnectors.<Herder.Created<ConnectorInfo>>await(
+                    cb -> herder.putConnectorConfig(connector.name(), config, true, cb));
+        } catch (MskConnectException e) {
+            return e.getMessage();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Status status = status(connector);
+            if ("RUNNING".equals(status.state())) {
+                return null;
+            }
+            if ("FAILED".equals(status.state())) {
+                return status.description().code() + ": " + status.description().message();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted while waiting for the connector to run";
+            }
+        }
+        return "the connector did not reach RUNNING within " + timeout.toSeconds() + " s";
+    }
+
+    Map<String, String> redact(Map<String, String> config) {
+        return herder.redact(config);
+    }
+
     /** Secrets hidden, as in every other response of the node. */
     public Map<String, String> redactedConfiguration(MskConnector connector) {
         return herder.redact(connector.request().connectorConfiguration());
