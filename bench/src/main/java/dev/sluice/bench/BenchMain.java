@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 public final class BenchMain {
 
     private static final Map<String, Supplier<Benchmark>> BENCHMARKS = new TreeMap<>(Map.of(
-            "framework", FrameworkBench::new));
+            "framework", FrameworkBench::new,
+            "control-plane", ControlPlaneBench::new));
 
     private BenchMain() {
     }

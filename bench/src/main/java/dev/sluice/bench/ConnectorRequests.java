@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * CreateConnector bodies for the benchmark's connectors: one worker of one MCU on the bundled cluster, without
- * authentication or TLS, with the benchmark's worker configuration (byte-array converters) and one custom plugin.
+ * authentication or TLS, with the benchmark's worker configuration (string keys, byte-array values) and one custom plugin.
  *
  * @param bootstrapServers       the Kafka cluster the connectors use
  * @param workerConfigurationArn revision 1 of it is used

@@ -265,6 +265,59 @@ class MskConnectConnectorsIT {
     }
 
     @Test
+    void threeProvisionedWorkersFormOneGroupAndShareTheTasks() throws Exception {
+        var created = msk.createConnector(datagen("msk-three", Map.of("tasks.max", "3", "max.records", "-1",
+                "records.per.second", "30"))
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(3))).build());
+        await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(created.connectorArn()))
+                .connectorState() == ConnectorState.RUNNING);
+
+        String group = admin.listGroups().all().get().stream().map(GroupListing::groupId)
+                .filter(g -> g.startsWith("__sluice_group_msk-three_")).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> admin.describeClassicGroups(java.util.List.of(group)).all().get()
+                .get(group).members().size() == 3);
+        // Connect's own assignor spreads the three tasks over the three workers
+        ConnectRestClient connect = SluiceTestEnvironment.get().connect();
+        await().atMost(WAIT).until(() -> {
+            var tasks = connect.get("/connectors/msk-three/status").body().path("tasks");
+            java.util.Set<String> workers = new java.util.HashSet<>();
+            tasks.forEach(t -> workers.add(t.path("worker_id").asText()));
+            return tasks.size() == 3 && workers.size() == 3;
+        });
+        // leader-only operations reach the leader, whichever worker is asked first
+        assertThat(connect.post("/connectors/msk-three/restart?includeTasks=true", null).status()).isEqualTo(202);
+        assertThat(connect.put("/connectors/msk-three/pause", null).status()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> connect.hasState("msk-three", "PAUSED", 3));
+        msk.deleteConnector(b -> b.connectorArn(created.connectorArn()));
+        assertThat(connect.get("/connectors/msk-three/status").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCapacityUpdateChangesTheNumberOfWorkers() throws Exception {
+        var created = msk.createConnector(datagen("msk-resize", Map.of("tasks.max", "2", "max.records", "-1",
+                "records.per.second", "20")).build());
+        String arn = created.connectorArn();
+        await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(arn))
+                .connectorState() == ConnectorState.RUNNING);
+
+        var update = msk.updateConnector(b -> b.connectorArn(arn).currentVersion("1")
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(2).workerCount(2))));
+        await().atMost(WAIT).until(() -> msk.describeConnectorOperation(
+                b -> b.connectorOperationArn(update.connectorOperationArn())).connectorOperationStateAsString()
+                .equals("UPDATE_COMPLETE"));
+
+        var described = msk.describeConnector(b -> b.connectorArn(arn));
+        assertThat(described.capacity().provisionedCapacity().workerCount()).isEqualTo(2);
+        assertThat(described.currentVersion()).isEqualTo("2");
+        String group = admin.listGroups().all().get().stream().map(GroupListing::groupId)
+                .filter(g -> g.startsWith("__sluice_group_msk-resize_")).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> admin.describeClassicGroups(java.util.List.of(group)).all().get()
+                .get(group).members().size() == 2);
+        await().atMost(WAIT).until(() -> SluiceTestEnvironment.get().connect().hasState("msk-resize", "RUNNING", 2));
+        msk.deleteConnector(b -> b.connectorArn(arn));
+    }
+
+    @Test
     void aSecondCreateWithTheSameNameIsAConflict() {
         var first = msk.createConnector(datagen("msk-twice", Map.of()).build());
         assertThatThrownBy(() -> msk.createConnector(datagen("msk-twice", Map.of()).build()))

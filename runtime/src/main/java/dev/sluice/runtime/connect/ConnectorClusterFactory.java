@@ -46,7 +46,17 @@ public final class ConnectorClusterFactory {
     }
 
     public ConnectorCluster create(ConnectorClusterId id) {
+        List<DistributedHerder> workers = new java.util.ArrayList<>();
+        for (int i = 1; i <= id.workers(); i++) {
+            workers.add(id.workers() == 1 ? createWorker(id, workerId, id.groupId())
+                    : createWorker(id, workerId + "#" + i, id.groupId() + "-w" + i));
+        }
+        return new ConnectorCluster(id, workers.size() == 1 ? workers.get(0) : new ClusterHerder(workers));
+    }
+
+    private DistributedHerder createWorker(ConnectorClusterId id, String workerId, String clientId) {
         Map<String, String> props = workerProperties.forCluster(id);
+        props.put("client.id", clientId);
         Plugins plugins = pluginsFor(props);
         DistributedConfig config = new DistributedConfig(props);
         String kafkaClusterId = config.kafkaClusterId();
@@ -73,9 +83,8 @@ public final class ConnectorClusterFactory {
         KafkaConfigBackingStore configStore = new KafkaConfigBackingStore(
                 internalConverter, config, worker.configTransformer(), sharedAdmin, clientIdBase);
 
-        DistributedHerder herder = new DistributedHerder(config, Time.SYSTEM, worker, kafkaClusterId,
+        return new DistributedHerder(config, Time.SYSTEM, worker, kafkaClusterId,
                 statusStore, configStore, advertisedUrl, restClient, policy, List.of(), sharedAdmin);
-        return new ConnectorCluster(id, herder);
     }
 
     /**

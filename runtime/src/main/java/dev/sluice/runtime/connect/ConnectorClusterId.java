@@ -8,10 +8,13 @@ import java.util.UUID;
  * Identifies the Kafka Connect cluster that Sluice runs for one connector, as MSK Connect does: each connector
  * gets its own group and its own internal topics, so connectors never share a rebalance.
  *
+ * <p>{@code workers} Connect workers of the cluster run on this node; they form one group, and Connect's own
+ * assignor spreads the connector's tasks over them.
+ *
  * <p>{@code id} is fresh for every creation, so a connector deleted and created again under the same name starts
  * from new internal topics.
  */
-public record ConnectorClusterId(String connectorName, String id, Map<String, String> workerOverrides) {
+public record ConnectorClusterId(String connectorName, String id, Map<String, String> workerOverrides, int workers) {
 
     private static final int MAX_TOPIC_LENGTH = 249;
     private static final String PREFIX = "__sluice_";
@@ -24,10 +27,11 @@ public record ConnectorClusterId(String connectorName, String id, Map<String, St
         Objects.requireNonNull(connectorName, "connectorName");
         Objects.requireNonNull(id, "id");
         workerOverrides = workerOverrides == null ? Map.of() : Map.copyOf(workerOverrides);
+        workers = Math.max(1, workers);
     }
 
     public ConnectorClusterId(String connectorName, String id) {
-        this(connectorName, id, Map.of());
+        this(connectorName, id, Map.of(), 1);
     }
 
     public static ConnectorClusterId newFor(String connectorName) {
@@ -35,7 +39,13 @@ public record ConnectorClusterId(String connectorName, String id, Map<String, St
     }
 
     public static ConnectorClusterId newFor(String connectorName, Map<String, String> workerOverrides) {
-        return new ConnectorClusterId(connectorName, UUID.randomUUID().toString().substring(0, 8), workerOverrides);
+        return newFor(connectorName, workerOverrides, 1);
+    }
+
+    /** @param workers how many Connect workers the cluster has (MSK Connect's provisioned workerCount) */
+    public static ConnectorClusterId newFor(String connectorName, Map<String, String> workerOverrides, int workers) {
+        return new ConnectorClusterId(connectorName, UUID.randomUUID().toString().substring(0, 8), workerOverrides,
+                workers);
     }
 
     public String groupId() {

@@ -2,7 +2,7 @@ package dev.sluice.runtime.connect;
 
 import io.dropwizard.lifecycle.Managed;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
+import org.apache.kafka.connect.runtime.Herder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +113,25 @@ public final class ConnectorClusters implements Managed {
     }
 
     /**
+     * Gives a connector's Connect cluster {@code workers} workers on this node: its workers stop (committing their
+     * offsets) and the new set starts on the same group and internal topics, so config and offsets carry over.
+     */
+    public synchronized void resize(String connectorName, int workers) {
+        ConnectorCluster cluster = clusters.get(connectorName);
+        if (cluster == null || cluster.id().workers() == workers) {
+            return;
+        }
+        ConnectorClusterId old = cluster.id();
+        ConnectorClusterId resized = new ConnectorClusterId(old.connectorName(), old.id(), old.workerOverrides(),
+                workers);
+        log.info("Resizing Connect cluster {} from {} to {} worker(s)", old.groupId(), old.workers(), workers);
+        stopHerder(cluster.herder());
+        clusters.remove(connectorName, cluster);
+        registry.put(resized);
+        startCluster(factory.create(resized));
+    }
+
+    /**
      * Forgets the cluster of a deleted connector at once (so the name can be used again), then stops its worker and
      * deletes its internal topics in the background.
      */
@@ -140,7 +159,7 @@ public final class ConnectorClusters implements Managed {
         clusters.put(cluster.connectorName(), cluster);
     }
 
-    private static void stopHerder(DistributedHerder herder) {
+    private static void stopHerder(Herder herder) {
         try {
             herder.stop();
         } catch (RuntimeException e) {

@@ -34,12 +34,12 @@ public final class ConnectorRegistry implements AutoCloseable {
         return out;
     }
 
-    /** The cluster id alone, or {@code {"id": ..., "workerOverrides": {...}}} when the cluster has overrides. */
+    /** The cluster id alone, or {@code {"id", "workerOverrides", "workers"}} when the cluster has more to it. */
     public void put(ConnectorClusterId cluster) {
         String value = cluster.id();
-        if (!cluster.workerOverrides().isEmpty()) {
+        if (!cluster.workerOverrides().isEmpty() || cluster.workers() > 1) {
             try {
-                value = JSON.writeValueAsString(new Entry(cluster.id(), cluster.workerOverrides()));
+                value = JSON.writeValueAsString(new Entry(cluster.id(), cluster.workerOverrides(), cluster.workers()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Could not record " + cluster, e);
             }
@@ -53,13 +53,13 @@ public final class ConnectorRegistry implements AutoCloseable {
         }
         try {
             Entry entry = JSON.readValue(value, Entry.class);
-            return new ConnectorClusterId(name, entry.id(), entry.workerOverrides());
+            return new ConnectorClusterId(name, entry.id(), entry.workerOverrides(), entry.workers());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable registry entry of connector " + name + ": " + value, e);
         }
     }
 
-    private record Entry(String id, Map<String, String> workerOverrides) {
+    private record Entry(String id, Map<String, String> workerOverrides, int workers) {
     }
 
     public void remove(String connectorName) {

@@ -201,11 +201,11 @@ public final class RoutingHerder implements Herder {
      * half-created remains.
      */
     public void createConnector(String connName, Map<String, String> config, Map<String, String> workerOverrides,
-                                Callback<Created<ConnectorInfo>> reply) {
+                                int workers, Callback<Created<ConnectorInfo>> reply) {
         Callback<Created<ConnectorInfo>> callback = redactingCreated(reply);
         creator.execute(() -> {
             try {
-                clusters.withNewCluster(ConnectorClusterId.newFor(connName, workerOverrides), cluster ->
+                clusters.withNewCluster(ConnectorClusterId.newFor(connName, workerOverrides, workers), cluster ->
                         cluster.herder().putConnectorConfig(connName, config, null, false,
                                 callback.chainStaging((error, created) -> {
                                     if (error != null) {
@@ -217,6 +217,11 @@ public final class RoutingHerder implements Herder {
                 callback.onCompletion(e, null);
             }
         });
+    }
+
+    /** Changes how many Connect workers this node runs for the connector (MSK Connect's workerCount). */
+    public void resizeConnector(String connName, int workers) {
+        clusters.resize(connName, workers);
     }
 
     @Override

@@ -94,9 +94,6 @@ final class ConnectorRequestCheck {
             if (provisioned.workerCount() == null || provisioned.workerCount() < 1 || provisioned.workerCount() > 10) {
                 inputs.problem("capacity.provisionedCapacity.workerCount must be 1 to 10, was "
                         + provisioned.workerCount());
-            } else if (provisioned.workerCount() > 1) {
-                inputs.problem("capacity.provisionedCapacity.workerCount above 1 is not supported by Sluice yet, was "
-                        + provisioned.workerCount());
             }
         }
     }

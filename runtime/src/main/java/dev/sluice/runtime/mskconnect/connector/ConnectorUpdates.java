@@ -25,7 +25,8 @@ import java.util.concurrent.Executor;
 /**
  * UpdateConnector and its operations: a new connector configuration is applied, then watched until the connector
  * runs; if Kafka Connect refuses it or the connector fails with it, the previous configuration is put back and the
- * operation ends {@code ROLLBACK_COMPLETE}. Capacity changes are recorded as {@code UPDATE_WORKER_SETTING}.
+ * operation ends {@code ROLLBACK_COMPLETE}. A capacity change ({@code UPDATE_WORKER_SETTING}) replaces the
+ * connector's workers with as many as asked, on the same group and topics, and rolls back likewise.
  */
 public final class ConnectorUpdates {
 
@@ -81,16 +82,17 @@ public final class ConnectorUpdates {
                         connectors.redact(r.connectorConfiguration()),
                         connectors.redact(request.connectorConfiguration()), null, null, null, now, null)
                 : new ConnectorOperation(arns.newArn(Arns.CONNECTOR_OPERATION, connector.name()), arn,
-                        "UPDATE_WORKER_SETTING", "UPDATE_COMPLETE", steps("COMPLETED", "COMPLETED", "COMPLETED"),
+                        "UPDATE_WORKER_SETTING", "PENDING", workerSteps("PENDING", "PENDING", "PENDING"),
                         null, null, new ConnectorOperation.WorkerSetting(r.capacity()),
-                        new ConnectorOperation.WorkerSetting(request.capacity()), null, now, now);
+                        new ConnectorOperation.WorkerSetting(request.capacity()), null, now, null);
         state.put(operation.connectorOperationArn(), operation);
         if (hasConfig) {
             MskConnector updating = connectors.replaceRequest(connector, withConfiguration(r,
                     request.connectorConfiguration()));
             executor.execute(() -> apply(connector, updating, operation));
         } else {
-            connectors.replaceRequest(connector, withCapacity(r, request.capacity()));
+            MskConnector resizing = connectors.replaceRequest(connector, withCapacity(r, request.capacity()));
+            executor.execute(() -> resize(connector, resizing, operation));
         }
         return operation;
     }
@@ -130,6 +132,28 @@ public final class ConnectorUpdates {
         record(operation.with(rollbackFailure == null ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED",
                 steps("COMPLETED", "FAILED", rollbackFailure == null ? "COMPLETED" : "FAILED"),
                 new StateDescription("UPDATE_FAILED", failure), Timestamps.now(clock)));
+    }
+
+    private void resize(MskConnector before, MskConnector after, ConnectorOperation operation) {
+        record(operation.with("UPDATE_IN_PROGRESS", workerSteps("COMPLETED", "IN_PROGRESS", "PENDING"), null, null));
+        String failure = connectors.applyCapacity(after, SETTLE_TIMEOUT);
+        if (failure == null) {
+            record(operation.with("UPDATE_COMPLETE", workerSteps("COMPLETED", "COMPLETED", "COMPLETED"), null,
+                    Timestamps.now(clock)));
+            return;
+        }
+        String rollbackFailure = connectors.applyCapacity(before, SETTLE_TIMEOUT);
+        connectors.replaceRequest(after, before.request());
+        record(operation.with(rollbackFailure == null ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED",
+                workerSteps("COMPLETED", "FAILED", rollbackFailure == null ? "COMPLETED" : "FAILED"),
+                new StateDescription("UPDATE_FAILED", failure), Timestamps.now(clock)));
+    }
+
+    /** INITIALIZE_UPDATE, UPDATE_WORKER_SETTING (the workers stop and the new set starts), FINALIZE_UPDATE. */
+    private static List<Step> workerSteps(String initialize, String update, String finalize) {
+        return List.of(new Step("INITIALIZE_UPDATE", initialize),
+                new Step("UPDATE_WORKER_SETTING", update),
+                new Step("FINALIZE_UPDATE", finalize));
     }
 
     private synchronized void record(ConnectorOperation operation) {

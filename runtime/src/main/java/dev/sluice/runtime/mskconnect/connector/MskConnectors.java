@@ -79,7 +79,8 @@ public final class MskConnectors {
             config.put("name", name);
             try {
                 MskConnectors.<Herder.Created<ConnectorInfo>>await(
-                        cb -> herder.createConnector(name, config, overrides, cb));
+                        cb -> herder.createConnector(name, config, overrides,
+                                request.capacity().provisionedCapacity().workerCount(), cb));
             } catch (RuntimeException e) {
                 state.remove(connector.arn());
                 throw e;
@@ -195,6 +196,10 @@ public final class MskConnectors {
         } catch (MskConnectException e) {
             return e.getMessage();
         }
+        return awaitRunning(connector, timeout);
+    }
+
+    private String awaitRunning(MskConnector connector, java.time.Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Status status = status(connector);
@@ -212,6 +217,20 @@ public final class MskConnectors {
             }
         }
         return "the connector did not reach RUNNING within " + timeout.toSeconds() + " s";
+    }
+
+    /**
+     * Runs the connector on as many workers as its capacity asks, and waits until it runs again.
+     *
+     * @return null when it runs; otherwise why not
+     */
+    String applyCapacity(MskConnector connector, java.time.Duration timeout) {
+        try {
+            herder.resizeConnector(connector.name(), connector.request().capacity().provisionedCapacity().workerCount());
+        } catch (RuntimeException e) {
+            return "Sluice could not change the workers: " + e.getMessage();
+        }
+        return awaitRunning(connector, timeout);
     }
 
     Map<String, String> redact(Map<String, String> config) {
