@@ -83,7 +83,8 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
                 .addMapping("/*");
 
         MskConnectApi mskConnect = new MskConnectApi(config.getAws(), clientProps(config), admin,
-                environment.getObjectMapper(), Path.of(config.getConnect().customPluginDir()), node.herder());
+                environment.getObjectMapper(), Path.of(config.getConnect().customPluginDir()), node.herder(),
+                config.getConnect().autoscaleInterval().toJavaDuration());
         environment.lifecycle().manage(mskConnect);
         mskConnect.register(environment.jersey());
         AwsArnPaths.allowEncodedSlashes(config.getServerFactory(), environment);

@@ -4,6 +4,7 @@ import dev.sluice.runtime.broker.EmbeddedKafkaCluster;
 import dev.sluice.runtime.broker.Ports;
 import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.dev.LocalS3Server;
+import dev.sluice.runtime.util.Directories;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,5 +111,10 @@ public final class SluiceTestEnvironment {
         node.close();
         s3.close();
         kafka.close();
+        try {
+            Directories.deleteRecursively(workDir);
+        } catch (IOException e) {
+            // a temp folder left behind is no reason to fail a test run
+        }
     }
 }

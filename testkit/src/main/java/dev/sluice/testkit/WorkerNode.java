@@ -81,7 +81,9 @@ public final class WorkerNode implements AutoCloseable {
     private SluiceConfiguration configuration() {
         SluiceConfiguration config = new SluiceConfiguration();
         config.setKafka(new KafkaSettings(bootstrapServers, Map.of(), io.dropwizard.util.Duration.seconds(20)));
-        config.setConnect(new ConnectSettings(pluginPath, workerProperties, apiUrl() + "/", null, customPluginDir));
+        // autoscaling decides every 2 s here, so that tests see it act within seconds
+        config.setConnect(new ConnectSettings(pluginPath, workerProperties, apiUrl() + "/", null, customPluginDir,
+                io.dropwizard.util.Duration.seconds(2)));
         config.setAws(aws);
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         HttpConnectorFactory api = (HttpConnectorFactory) server.getApplicationConnectors().get(0);

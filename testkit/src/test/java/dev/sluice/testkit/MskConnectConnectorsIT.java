@@ -318,6 +318,44 @@ class MskConnectConnectorsIT {
     }
 
     @Test
+    void anAutoscaledConnectorScalesOutUnderLoadAndBackInWhenItStops() throws Exception {
+        // unthrottled and unbounded: a load that lasts until the connector is paused
+        var created = msk.createConnector(datagen("msk-auto", Map.of("records.per.second", "0",
+                "record.size.bytes", "10", "max.records", "-1", "batch.size", "2000"))
+                .capacity(c -> c.autoScaling(a -> a.minWorkerCount(1).maxWorkerCount(2).mcuCount(1)
+                        .scaleInPolicy(p -> p.cpuUtilizationPercentage(1))
+                        .scaleOutPolicy(p -> p.cpuUtilizationPercentage(15))))
+                .build());
+        String arn = created.connectorArn();
+        ConnectRestClient connect = SluiceTestEnvironment.get().connect();
+        // tasks.max = workers x MCU x 2, as MSK Connect sets it
+        await().atMost(WAIT).until(() -> connect.hasState("msk-auto", "RUNNING", 2));
+
+        await().atMost(WAIT).until(() -> workerSteps(arn).contains(2));
+        await().atMost(WAIT).until(() -> connect.hasState("msk-auto", "RUNNING", 4));
+
+        assertThat(connect.put("/connectors/msk-auto/pause", null).status()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> workerSteps(arn).contains(1));
+        String group = admin.listGroups().all().get().stream().map(GroupListing::groupId)
+                .filter(g -> g.startsWith("__sluice_group_msk-auto_")).findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> admin.describeClassicGroups(java.util.List.of(group)).all().get()
+                .get(group).members().size() == 1);
+        assertThat(workerSteps(arn)).containsExactly(2, 1);
+        msk.deleteConnector(b -> b.connectorArn(arn));
+    }
+
+    /** The worker counts the connector's completed autoscaling operations moved to, oldest first. */
+    private static java.util.List<Integer> workerSteps(String connectorArn) {
+        return msk.listConnectorOperations(b -> b.connectorArn(connectorArn)).connectorOperations().stream()
+                .map(o -> SluiceTestEnvironment.get().connect().get("/v1/connectorOperations/"
+                        + java.net.URLEncoder.encode(o.connectorOperationArn(), StandardCharsets.UTF_8)).body())
+                .filter(op -> "UPDATE_COMPLETE".equals(op.path("connectorOperationState").asText()))
+                .sorted(java.util.Comparator.comparing(op -> op.path("creationTime").asText()))
+                .map(op -> op.path("sluiceTargetWorkerCount").asInt())
+                .toList();
+    }
+
+    @Test
     void aSecondCreateWithTheSameNameIsAConflict() {
         var first = msk.createConnector(datagen("msk-twice", Map.of()).build());
         assertThatThrownBy(() -> msk.createConnector(datagen("msk-twice", Map.of()).build()))

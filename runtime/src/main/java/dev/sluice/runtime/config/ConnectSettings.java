@@ -1,6 +1,7 @@
 package dev.sluice.runtime.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
 
 import java.util.List;
 import java.util.Map;
@@ -16,22 +17,25 @@ import java.util.Map;
  *                          and the application port
  * @param registryTopic     the compacted topic that records which connectors exist and which Connect cluster each has
  * @param customPluginDir   where the custom plugins of the MSK Connect API are installed on this node
+ * @param autoscaleInterval how often autoscaled connectors' CPU use is measured and their workers adjusted
  */
 public record ConnectSettings(
         @JsonProperty("pluginPath") List<String> pluginPath,
         @JsonProperty("workerProperties") Map<String, String> workerProperties,
         @JsonProperty("advertisedUrl") String advertisedUrl,
         @JsonProperty("registryTopic") String registryTopic,
-        @JsonProperty("customPluginDir") String customPluginDir) {
+        @JsonProperty("customPluginDir") String customPluginDir,
+        @JsonProperty("autoscaleInterval") Duration autoscaleInterval) {
 
     public ConnectSettings {
         pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
         workerProperties = workerProperties == null ? Map.of() : Map.copyOf(workerProperties);
         registryTopic = registryTopic == null ? "__sluice_connectors" : registryTopic;
         customPluginDir = customPluginDir == null ? ".sluice/custom-plugins" : customPluginDir;
+        autoscaleInterval = autoscaleInterval == null ? Duration.seconds(30) : autoscaleInterval;
     }
 
     public static ConnectSettings defaults() {
-        return new ConnectSettings(null, null, null, null, null);
+        return new ConnectSettings(null, null, null, null, null, null);
     }
 }

@@ -219,6 +219,11 @@ public final class RoutingHerder implements Herder {
         });
     }
 
+    /** How many Connect workers this node runs for the connector; 0 when it has none. */
+    public int workerCount(String connName) {
+        return clusters.get(connName).map(c -> c.id().workers()).orElse(0);
+    }
+
     /** Changes how many Connect workers this node runs for the connector (MSK Connect's workerCount). */
     public void resizeConnector(String connName, int workers) {
         clusters.resize(connName, workers);

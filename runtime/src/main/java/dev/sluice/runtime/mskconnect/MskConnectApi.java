@@ -3,6 +3,7 @@ package dev.sluice.runtime.mskconnect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.connect.RoutingHerder;
+import dev.sluice.runtime.mskconnect.connector.Autoscaler;
 import dev.sluice.runtime.mskconnect.connector.ConnectorOperationsResource;
 import dev.sluice.runtime.mskconnect.connector.ConnectorUpdates;
 import dev.sluice.runtime.mskconnect.connector.ConnectorsResource;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -45,9 +47,10 @@ public final class MskConnectApi implements Managed {
 
     private final S3Client s3;
     private final ExecutorService installer;
+    private final Autoscaler autoscaler;
 
     public MskConnectApi(AwsSettings aws, Map<String, Object> clientProps, Admin admin, ObjectMapper json,
-                         Path customPluginDir, RoutingHerder herder) {
+                         Path customPluginDir, RoutingHerder herder, Duration autoscaleInterval) {
         this.store = new CompactedTopicStore(STATE_TOPIC, clientProps);
         this.state = new ResourceState(store, json);
         this.admin = admin;
@@ -64,6 +67,7 @@ public final class MskConnectApi implements Managed {
         WorkerConfigurations workerConfigurations = new WorkerConfigurations(state, arns, clock);
         MskConnectors connectors = new MskConnectors(state, arns, clock, herder, workerConfigurations, customPlugins);
         ConnectorUpdates updates = new ConnectorUpdates(state, arns, clock, connectors, installer);
+        this.autoscaler = new Autoscaler(state, arns, clock, connectors, autoscaleInterval);
         this.resources = List.of(
                 new WorkerConfigurationsResource(workerConfigurations),
                 new CustomPluginsResource(customPlugins),
@@ -81,10 +85,12 @@ public final class MskConnectApi implements Managed {
     public void start() {
         store.ensureTopic(admin);
         state.load();
+        autoscaler.start();
     }
 
     @Override
     public void stop() {
+        autoscaler.stop();
         installer.shutdownNow();
         s3.close();
         store.close();

@@ -23,7 +23,25 @@ public final class ConnectorApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Capacity(JsonNode autoScaling, ProvisionedCapacity provisionedCapacity) {
+    public record ScalePolicy(Integer cpuUtilizationPercentage) {
+    }
+
+    /** {@code maxAutoscalingTaskCount} is newer than the model; MSK Connect caps tasks.max with it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AutoScaling(Integer maxWorkerCount, Integer mcuCount, Integer minWorkerCount,
+                              ScalePolicy scaleInPolicy, ScalePolicy scaleOutPolicy,
+                              Integer maxAutoscalingTaskCount) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Capacity(AutoScaling autoScaling, ProvisionedCapacity provisionedCapacity) {
+
+        /** How many workers to start with: the provisioned count, or autoscaling's minimum. */
+        public int initialWorkers() {
+            return provisionedCapacity != null ? provisionedCapacity.workerCount() : autoScaling.minWorkerCount();
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

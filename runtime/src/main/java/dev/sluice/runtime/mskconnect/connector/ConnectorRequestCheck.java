@@ -77,6 +77,47 @@ final class ConnectorRequestCheck {
         return inputs;
     }
 
+    private static void checkAutoScaling(ConnectorApi.AutoScaling a, Inputs inputs) {
+        String at = "capacity.autoScaling.";
+        inputs.required(at + "minWorkerCount", a.minWorkerCount())
+                .required(at + "maxWorkerCount", a.maxWorkerCount())
+                .required(at + "mcuCount", a.mcuCount());
+        if (a.mcuCount() != null && !MCU_COUNTS.contains(a.mcuCount())) {
+            inputs.problem(at + "mcuCount must be 1, 2, 4 or 8, was " + a.mcuCount());
+        }
+        if (a.minWorkerCount() != null && a.maxWorkerCount() != null) {
+            if (a.minWorkerCount() < 1 || a.maxWorkerCount() > 10) {
+                inputs.problem(at + "minWorkerCount and maxWorkerCount must be within 1 to 10, were "
+                        + a.minWorkerCount() + " and " + a.maxWorkerCount());
+            }
+            if (a.minWorkerCount() > a.maxWorkerCount()) {
+                inputs.problem(at + "minWorkerCount " + a.minWorkerCount() + " is above maxWorkerCount "
+                        + a.maxWorkerCount());
+            }
+        }
+        int in = percentage(a.scaleInPolicy(), at + "scaleInPolicy", 20, inputs);
+        int out = percentage(a.scaleOutPolicy(), at + "scaleOutPolicy", 80, inputs);
+        if (in >= out) {
+            inputs.problem(at + "scaleInPolicy.cpuUtilizationPercentage (" + in + ") must be below "
+                    + "scaleOutPolicy.cpuUtilizationPercentage (" + out + ")");
+        }
+        if (a.maxAutoscalingTaskCount() != null && a.maxAutoscalingTaskCount() < 1) {
+            inputs.problem(at + "maxAutoscalingTaskCount must be at least 1, was " + a.maxAutoscalingTaskCount());
+        }
+    }
+
+    /** A policy's percentage, MSK Connect's default when the policy is absent. */
+    static int percentage(ConnectorApi.ScalePolicy policy, String at, int byDefault, Inputs inputs) {
+        if (policy == null || policy.cpuUtilizationPercentage() == null) {
+            return byDefault;
+        }
+        int value = policy.cpuUtilizationPercentage();
+        if (value < 1 || value > 100) {
+            inputs.problem(at + ".cpuUtilizationPercentage must be 1 to 100, was " + value);
+        }
+        return value;
+    }
+
     private static void checkCapacity(CreateConnectorRequest r, Inputs inputs) {
         boolean auto = r.capacity().autoScaling() != null;
         ProvisionedCapacity provisioned = r.capacity().provisionedCapacity();
@@ -84,7 +125,7 @@ final class ConnectorRequestCheck {
             inputs.problem("capacity must set exactly one of autoScaling and provisionedCapacity");
         }
         if (auto) {
-            inputs.problem("capacity.autoScaling is not supported by Sluice yet: use provisionedCapacity");
+            checkAutoScaling(r.capacity().autoScaling(), inputs);
         }
         if (provisioned != null) {
             if (provisioned.mcuCount() == null || !MCU_COUNTS.contains(provisioned.mcuCount())) {

@@ -80,11 +80,11 @@ public final class ConnectorUpdates {
                 ? new ConnectorOperation(arns.newArn(Arns.CONNECTOR_OPERATION, connector.name()), arn,
                         "UPDATE_CONNECTOR_CONFIGURATION", "PENDING", steps("PENDING", "PENDING", "PENDING"),
                         connectors.redact(r.connectorConfiguration()),
-                        connectors.redact(request.connectorConfiguration()), null, null, null, now, null)
+                        connectors.redact(request.connectorConfiguration()), null, null, null, now, null, null, null)
                 : new ConnectorOperation(arns.newArn(Arns.CONNECTOR_OPERATION, connector.name()), arn,
                         "UPDATE_WORKER_SETTING", "PENDING", workerSteps("PENDING", "PENDING", "PENDING"),
                         null, null, new ConnectorOperation.WorkerSetting(r.capacity()),
-                        new ConnectorOperation.WorkerSetting(request.capacity()), null, now, null);
+                        new ConnectorOperation.WorkerSetting(request.capacity()), null, now, null, null, null);
         state.put(operation.connectorOperationArn(), operation);
         if (hasConfig) {
             MskConnector updating = connectors.replaceRequest(connector, withConfiguration(r,

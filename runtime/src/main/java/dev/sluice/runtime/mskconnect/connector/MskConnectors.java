@@ -77,10 +77,14 @@ public final class MskConnectors {
             // as Kafka Connect's REST API does, the connector's config carries its name
             Map<String, String> config = new LinkedHashMap<>(request.connectorConfiguration());
             config.put("name", name);
+            if (request.capacity().autoScaling() != null) {
+                config.put("tasks.max", String.valueOf(Autoscaler.tasksMax(request.capacity().autoScaling(),
+                        request.capacity().initialWorkers())));
+            }
             try {
                 MskConnectors.<Herder.Created<ConnectorInfo>>await(
                         cb -> herder.createConnector(name, config, overrides,
-                                request.capacity().provisionedCapacity().workerCount(), cb));
+                                request.capacity().initialWorkers(), cb));
             } catch (RuntimeException e) {
                 state.remove(connector.arn());
                 throw e;
@@ -226,11 +230,35 @@ public final class MskConnectors {
      */
     String applyCapacity(MskConnector connector, java.time.Duration timeout) {
         try {
-            herder.resizeConnector(connector.name(), connector.request().capacity().provisionedCapacity().workerCount());
+            herder.resizeConnector(connector.name(), connector.request().capacity().initialWorkers());
         } catch (RuntimeException e) {
             return "Sluice could not change the workers: " + e.getMessage();
         }
         return awaitRunning(connector, timeout);
+    }
+
+    /** How many Connect workers the connector runs on here now; 0 when it has no cluster. */
+    int workerCount(MskConnector connector) {
+        return herder.workerCount(connector.name());
+    }
+
+    /**
+     * An autoscaling step: the connector's workers become {@code workers}, then its tasks.max {@code tasksMax}.
+     *
+     * @return null when done; otherwise why not
+     */
+    String resizeAndSetTasksMax(MskConnector connector, int workers, int tasksMax) {
+        try {
+            herder.resizeConnector(connector.name(), workers);
+            Map<String, String> config = new LinkedHashMap<>(connector.request().connectorConfiguration());
+            config.put("name", connector.name());
+            config.put("tasks.max", String.valueOf(tasksMax));
+            MskConnectors.<Herder.Created<ConnectorInfo>>await(
+                    cb -> herder.putConnectorConfig(connector.name(), config, true, cb));
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
     }
 
     Map<String, String> redact(Map<String, String> config) {
