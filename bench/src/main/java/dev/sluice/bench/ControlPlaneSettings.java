@@ -2,6 +2,8 @@ package dev.sluice.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What the {@code control-plane} benchmark creates and how long it waits; the defaults are the published figures'.
@@ -33,31 +35,11 @@ public record ControlPlaneSettings(int creations, int pairs, Duration idle, Dura
 
     /** The defaults, changed by {@code --creations N}, {@code --pairs N} and {@code --idle-seconds N}. */
     public static ControlPlaneSettings parse(List<String> args) {
-        int creations = DEFAULTS.creations;
-        int pairs = DEFAULTS.pairs;
-        Duration idle = DEFAULTS.idle;
-        for (int i = 0; i < args.size(); i += 2) {
-            String option = args.get(i);
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args.get(i + 1);
-            switch (option) {
-                case "--creations" -> creations = number(option, value);
-                case "--pairs" -> pairs = number(option, value);
-                case "--idle-seconds" -> idle = Duration.ofSeconds(number(option, value));
-                default -> throw new IllegalArgumentException(
-                        "unknown option " + option + "; options: --creations N, --pairs N, --idle-seconds N");
-            }
-        }
-        return new ControlPlaneSettings(creations, pairs, idle, DEFAULTS.runningBound);
-    }
-
-    private static int number(String option, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a number, not '" + value + "'");
-        }
+        Map<String, Long> given = NumericOptions.parse(args, Set.of("--creations", "--pairs", "--idle-seconds"));
+        return new ControlPlaneSettings(
+                given.getOrDefault("--creations", (long) DEFAULTS.creations).intValue(),
+                given.getOrDefault("--pairs", (long) DEFAULTS.pairs).intValue(),
+                given.containsKey("--idle-seconds") ? Duration.ofSeconds(given.get("--idle-seconds")) : DEFAULTS.idle,
+                DEFAULTS.runningBound);
     }
 }

@@ -1,6 +1,8 @@
 package dev.sluice.bench;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What the {@code framework} benchmark reads and how often; the defaults are the published figures'.
@@ -28,31 +30,9 @@ public record FrameworkSettings(long records, int valueBytes, int partitions, in
 
     /** The defaults, changed by {@code --records N}, {@code --rounds N} and {@code --creations N}. */
     public static FrameworkSettings parse(List<String> args) {
-        long records = DEFAULTS.records;
-        int rounds = DEFAULTS.rounds;
-        int creations = DEFAULTS.creations;
-        for (int i = 0; i < args.size(); i += 2) {
-            String option = args.get(i);
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args.get(i + 1);
-            switch (option) {
-                case "--records" -> records = number(option, value);
-                case "--rounds" -> rounds = (int) number(option, value);
-                case "--creations" -> creations = (int) number(option, value);
-                default -> throw new IllegalArgumentException(
-                        "unknown option " + option + "; options: --records N, --rounds N, --creations N");
-            }
-        }
-        return new FrameworkSettings(records, DEFAULTS.valueBytes, DEFAULTS.partitions, rounds, creations);
-    }
-
-    private static long number(String option, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a number, not '" + value + "'");
-        }
+        Map<String, Long> given = NumericOptions.parse(args, Set.of("--records", "--rounds", "--creations"));
+        return new FrameworkSettings(given.getOrDefault("--records", DEFAULTS.records), DEFAULTS.valueBytes,
+                DEFAULTS.partitions, given.getOrDefault("--rounds", (long) DEFAULTS.rounds).intValue(),
+                given.getOrDefault("--creations", (long) DEFAULTS.creations).intValue());
     }
 }

@@ -34,7 +34,7 @@ public final class ResourceState {
         return Optional.ofNullable(documents.get(key)).map(doc -> read(doc, type));
     }
 
-    /** Every resource whose key starts with {@code prefix}, in key order. */
+    /** Every resource whose key starts with {@code prefix}, in key order (ARN order, which paging relies on). */
     public <V> List<V> list(String prefix, Class<V> type) {
         return documents.tailMap(prefix, true).entrySet().stream()
                 .takeWhile(e -> e.getKey().startsWith(prefix))

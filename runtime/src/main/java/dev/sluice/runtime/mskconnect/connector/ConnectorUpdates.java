@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,6 @@ public final class ConnectorUpdates {
         List<ConnectorOperation> operations = state.list(arns.prefixOf(Arns.CONNECTOR_OPERATION),
                         ConnectorOperation.class).stream()
                 .filter(o -> o.connectorArn().equals(connectorArn))
-                .sorted(Comparator.comparing(ConnectorOperation::connectorOperationArn))
                 .toList();
         return Page.of(operations, ConnectorOperation::connectorOperationArn, maxResults, nextToken);
     }

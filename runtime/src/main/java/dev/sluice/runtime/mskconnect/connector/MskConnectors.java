@@ -24,7 +24,6 @@ import org.apache.kafka.connect.util.FutureCallback;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,7 +104,6 @@ public final class MskConnectors {
     public Page<MskConnector> list(String namePrefix, Integer maxResults, String nextToken) {
         List<MskConnector> matching = state.list(arns.prefixOf(Arns.CONNECTOR), MskConnector.class).stream()
                 .filter(c -> namePrefix == null || c.name().startsWith(namePrefix))
-                .sorted(Comparator.comparing(MskConnector::arn))
                 .toList();
         return Page.of(matching, MskConnector::arn, maxResults, nextToken);
     }

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +99,6 @@ public final class CustomPlugins {
     public Page<CustomPlugin> list(String namePrefix, Integer maxResults, String nextToken) {
         List<CustomPlugin> matching = all().stream()
                 .filter(p -> namePrefix == null || p.name().startsWith(namePrefix))
-                .sorted(Comparator.comparing(CustomPlugin::arn))
                 .toList();
         return Page.of(matching, CustomPlugin::arn, maxResults, nextToken);
     }

@@ -9,7 +9,6 @@ import dev.sluice.runtime.mskconnect.workerconfig.WorkerConfigurationApi.CreateW
 import dev.sluice.runtime.state.ResourceState;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +66,6 @@ public final class WorkerConfigurations {
         List<WorkerConfiguration> all = state.list(arns.prefixOf(Arns.WORKER_CONFIGURATION), WorkerConfiguration.class)
                 .stream()
                 .filter(c -> namePrefix == null || c.name().startsWith(namePrefix))
-                .sorted(Comparator.comparing(WorkerConfiguration::arn))
                 .toList();
         return Page.of(all, WorkerConfiguration::arn, maxResults, nextToken);
     }
