@@ -3,6 +3,7 @@ package dev.sluice.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A small client of the Kafka Connect REST API for tests: each call returns the status and the JSON body. */
 public final class ConnectRestClient {
@@ -33,6 +35,19 @@ public final class ConnectRestClient {
 
     public Reply get(String path) {
         return send("GET", path, null);
+    }
+
+    /**
+     * {@code GET}, waiting out the 409 that Kafka Connect answers while the connector's group rebalances (after a
+     * create or a config change).
+     */
+    public Reply settled(String path) {
+        AtomicReference<Reply> last = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last.set(get(path));
+            return last.get().status() != 409;
+        });
+        return last.get();
     }
 
     public Reply post(String path, Object body) {

@@ -255,7 +255,7 @@ class MskConnectConnectorsIT {
         assertThat(rolledBack.operationSteps()).isNotEmpty();
         assertThat(msk.describeConnector(b -> b.connectorArn(arn)).connectorConfiguration())
                 .containsEntry("record.size.bytes", "64");
-        assertThat(SluiceTestEnvironment.get().connect().get("/connectors/msk-update/config")
+        assertThat(SluiceTestEnvironment.get().connect().settled("/connectors/msk-update/config")
                 .text("record.size.bytes")).isEqualTo("64");
 
         assertThat(msk.listConnectorOperations(b -> b.connectorArn(arn)).connectorOperations())

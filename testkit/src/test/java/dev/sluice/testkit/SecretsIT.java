@@ -26,11 +26,11 @@ class SecretsIT {
         assertThat(created.status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).until(() -> api.hasState(name, "RUNNING", 1));
         assertThat(created.body().toString()).doesNotContain("hunter2");
-        assertThat(api.get("/connectors/" + name).body().toString()).doesNotContain("hunter2").contains("[hidden]");
-        assertThat(api.get("/connectors/" + name + "/config").text("consumer.override.ssl.key.password"))
+        assertThat(api.settled("/connectors/" + name).body().toString()).doesNotContain("hunter2").contains("[hidden]");
+        assertThat(api.settled("/connectors/" + name + "/config").text("consumer.override.ssl.key.password"))
                 .isEqualTo("[hidden]");
         assertThat(api.get("/connectors?expand=info").body().toString()).doesNotContain("hunter2");
-        JsonNode tasks = api.get("/connectors/" + name + "/tasks").body();
+        JsonNode tasks = api.settled("/connectors/" + name + "/tasks").body();
         assertThat(tasks).isNotEmpty();
         assertThat(tasks.toString()).doesNotContain("hunter2");
         Reply patched = api.patch("/connectors/" + name + "/config", Map.of("log.every.records", "0"));

@@ -31,6 +31,8 @@ public final class ConnectorClusters implements Managed {
     private final ConnectorClusterFactory factory;
     private final Admin admin;
     private final Map<String, ConnectorCluster> clusters = new ConcurrentHashMap<>();
+    /** Cluster ids whose internal topics deleted connectors kept, by connector name. */
+    private final Map<String, String> retained = new ConcurrentHashMap<>();
     private final ExecutorService retirer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sluice-cluster-retirer");
         t.setDaemon(true);
@@ -46,6 +48,7 @@ public final class ConnectorClusters implements Managed {
     @Override
     public void start() {
         registry.ensureTopic(admin);
+        retained.putAll(registry.readRetained());
         Map<String, ConnectorClusterId> known = registry.readAll();
         log.info("Starting the Connect clusters of {} connector(s): {}", known.size(), known.keySet());
         known.values().forEach(id -> startCluster(factory.create(id)));
@@ -104,7 +107,15 @@ public final class ConnectorClusters implements Managed {
         action.accept(createAndStart(id));
     }
 
-    private ConnectorCluster createAndStart(ConnectorClusterId id) {
+    private ConnectorCluster createAndStart(ConnectorClusterId requested) {
+        ConnectorClusterId id = requested;
+        String kept = retained.remove(requested.connectorName());
+        if (kept != null) {
+            // a connector of this name was deleted with its topics kept: pick up its configs and offsets
+            id = new ConnectorClusterId(requested.connectorName(), kept, requested.workerOverrides(),
+                    requested.workers());
+            registry.forgetRetained(requested.connectorName());
+        }
         log.info("Creating Connect cluster {} for connector {}", id.groupId(), id.connectorName());
         ConnectorCluster cluster = factory.create(id);
         registry.put(id);
@@ -136,10 +147,26 @@ public final class ConnectorClusters implements Managed {
      * deletes its internal topics in the background.
      */
     public synchronized void retire(ConnectorCluster cluster) {
+        retire(cluster, false);
+    }
+
+    /**
+     * As {@link #retire(ConnectorCluster)}; with {@code keepTopics}, the internal topics stay, and the next connector
+     * created under the same name uses them, with the configs and offsets they hold.
+     */
+    public synchronized void retire(ConnectorCluster cluster, boolean keepTopics) {
         if (!clusters.remove(cluster.connectorName(), cluster)) {
             return;
         }
         registry.remove(cluster.connectorName());
+        if (keepTopics) {
+            registry.retain(cluster.id());
+            retained.put(cluster.connectorName(), cluster.id().id());
+            log.info("Keeping the internal topics of deleted connector {} for its successor",
+                    cluster.connectorName());
+            retirer.submit(() -> stopHerder(cluster.herder()));
+            return;
+        }
         retirer.submit(() -> {
             stopHerder(cluster.herder());
             ConnectorClusterId id = cluster.id();

@@ -16,6 +16,8 @@ import java.util.Map;
 public final class ConnectorRegistry implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Key prefix of retained clusters; no connector name can start so, as it is not a valid name start. */
+    private static final String RETAINED = "\u0000retained:";
 
     private final CompactedTopicStore store;
 
@@ -30,8 +32,32 @@ public final class ConnectorRegistry implements AutoCloseable {
     /** Connector name to cluster, in order of creation. */
     public Map<String, ConnectorClusterId> readAll() {
         Map<String, ConnectorClusterId> out = new LinkedHashMap<>();
-        store.readAll().forEach((name, value) -> out.put(name, parse(name, value)));
+        store.readAll().forEach((name, value) -> {
+            if (!name.startsWith(RETAINED)) {
+                out.put(name, parse(name, value));
+            }
+        });
         return out;
+    }
+
+    /** Connector name to the cluster id whose internal topics a deleted connector left for its successor. */
+    public Map<String, String> readRetained() {
+        Map<String, String> out = new LinkedHashMap<>();
+        store.readAll().forEach((key, value) -> {
+            if (key.startsWith(RETAINED)) {
+                out.put(key.substring(RETAINED.length()), value);
+            }
+        });
+        return out;
+    }
+
+    /** Records that a deleted connector's internal topics were kept, for a connector of the same name to use. */
+    public void retain(ConnectorClusterId cluster) {
+        store.put(RETAINED + cluster.connectorName(), cluster.id());
+    }
+
+    public void forgetRetained(String connectorName) {
+        store.remove(RETAINED + connectorName);
     }
 
     /** The cluster id alone, or {@code {"id", "workerOverrides", "workers"}} when the cluster has more to it. */

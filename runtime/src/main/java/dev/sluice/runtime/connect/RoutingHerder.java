@@ -43,6 +43,12 @@ import java.util.function.Consumer;
  */
 public final class RoutingHerder implements Herder {
 
+    /**
+     * A connector setting of Sluice's own: when true, deleting the connector keeps its Connect cluster's internal
+     * topics, and a connector created later under the same name resumes from their configs and offsets.
+     */
+    public static final String RETAIN_TOPICS_CONFIG = "sluice.retain.internal.topics";
+
     private final ConnectorClusters clusters;
     private final ValidationHerder validation;
     private final LogbackLoggers loggers;
@@ -243,10 +249,12 @@ public final class RoutingHerder implements Herder {
             callback.onCompletion(new NotFoundException("Connector " + connName + " not found"), null);
             return;
         }
+        ConnectorInfo info = cluster.get().herder().connectorInfo(connName);
+        boolean keepTopics = info != null && "true".equalsIgnoreCase(info.config().get(RETAIN_TOPICS_CONFIG));
         cluster.get().herder().deleteConnectorConfig(connName, callback.chainStaging((error, result) -> {
             if (error == null) {
                 try {
-                    clusters.retire(cluster.get());
+                    clusters.retire(cluster.get(), keepTopics);
                 } catch (RuntimeException e) {
                     callback.onCompletion(e, null);
                     return;
