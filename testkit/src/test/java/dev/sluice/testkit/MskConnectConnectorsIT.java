@@ -356,6 +356,41 @@ class MskConnectConnectorsIT {
     }
 
     @Test
+    void aDryRunReportsEveryProblemAndCreatesNothing() throws Exception {
+        ConnectRestClient api = SluiceTestEnvironment.get().connect();
+        Map<String, Object> request = new HashMap<>(Map.of(
+                "connectorName", "msk-dry",
+                "capacity", Map.of("provisionedCapacity", Map.of("mcuCount", 1, "workerCount", 1)),
+                "kafkaCluster", Map.of("apacheKafkaCluster", Map.of(
+                        "bootstrapServers", SluiceTestEnvironment.get().bootstrapServers(),
+                        "vpc", Map.of("subnets", java.util.List.of("subnet-local")))),
+                "kafkaClusterClientAuthentication", Map.of("authenticationType", "NONE"),
+                "kafkaClusterEncryptionInTransit", Map.of("encryptionType", "PLAINTEXT"),
+                "kafkaConnectVersion", "3.7.x",
+                "plugins", java.util.List.of(Map.of("customPlugin",
+                        Map.of("customPluginArn", datagenPluginArn, "revision", 1))),
+                "serviceExecutionRoleArn", "arn:aws:iam::000000000000:role/sluice"));
+        request.put("connectorConfiguration", Map.of(
+                "connector.class", "dev.sluice.connect.datagen.DatagenSourceConnector",
+                "record.size.bytes", "-1", "tasks.max", "1"));
+
+        var bad = api.post("/v1/connectors?dryRun=true", request);
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body().path("valid").asBoolean()).isFalse();
+        assertThat(bad.body().path("problems").toString()).contains("kafka.topic").contains("record.size.bytes");
+
+        request.put("connectorConfiguration", Map.of(
+                "connector.class", "dev.sluice.connect.datagen.DatagenSourceConnector",
+                "kafka.topic", "msk-dry-topic", "tasks.max", "1"));
+        var good = api.post("/v1/connectors?dryRun=true", request);
+        assertThat(good.body().path("valid").asBoolean()).as(good.body().toString()).isTrue();
+        assertThat(good.body().path("problems")).isEmpty();
+
+        assertThat(msk.listConnectors(b -> b.connectorNamePrefix("msk-dry")).connectors()).isEmpty();
+        assertThat(admin.listTopics().names().get()).noneMatch(t -> t.contains("_msk-dry_"));
+    }
+
+    @Test
     void aSecondCreateWithTheSameNameIsAConflict() {
         var first = msk.createConnector(datagen("msk-twice", Map.of()).build());
         assertThatThrownBy(() -> msk.createConnector(datagen("msk-twice", Map.of()).build()))

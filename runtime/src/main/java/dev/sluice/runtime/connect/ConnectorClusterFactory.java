@@ -1,13 +1,17 @@
 package dev.sluice.runtime.connect;
 
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.json.JsonConverterConfig;
+import org.apache.kafka.connect.runtime.ConnectorConfig;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
 import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
+import org.apache.kafka.connect.runtime.isolation.LoaderSwap;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.apache.kafka.connect.runtime.rest.RestClient;
 import org.apache.kafka.connect.storage.KafkaConfigBackingStore;
@@ -85,6 +89,32 @@ public final class ConnectorClusterFactory {
 
         return new DistributedHerder(config, Time.SYSTEM, worker, kafkaClusterId,
                 statusStore, configStore, advertisedUrl, restClient, policy, List.of(), sharedAdmin);
+    }
+
+    /**
+     * Every problem Kafka Connect would find with a connector config, for a cluster with these worker overrides
+     * (so with its plugins): the common connector settings, then the connector's own {@code validate}.
+     */
+    public List<String> validateConnectorConfig(Map<String, String> config, Map<String, String> overrides) {
+        Map<String, String> props = workerProperties.common();
+        props.putAll(overrides);
+        Plugins clusterPlugins = pluginsFor(props);
+        List<String> problems = new java.util.ArrayList<>();
+        for (ConfigValue value : ConnectorConfig.configDef().validate(config)) {
+            if (!value.name().startsWith("transforms") && !value.name().startsWith("predicates")) {
+                problems.addAll(value.errorMessages());
+            }
+        }
+        String connectorClass = config.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG);
+        try (LoaderSwap swap = clusterPlugins.withClassLoader(clusterPlugins.connectorLoader(connectorClass, null))) {
+            Connector connector = clusterPlugins.newConnector(connectorClass);
+            for (ConfigValue value : connector.validate(config).configValues()) {
+                problems.addAll(value.errorMessages());
+            }
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
     }
 
     /**

@@ -74,6 +74,11 @@ public final class ConnectorClusters implements Managed {
         registry.close();
     }
 
+    /** Every problem with a connector config, for a cluster with these worker overrides and so its plugins. */
+    public List<String> validate(Map<String, String> config, Map<String, String> workerOverrides) {
+        return factory.validateConnectorConfig(config, workerOverrides);
+    }
+
     public Optional<ConnectorCluster> get(String connectorName) {
         return Optional.ofNullable(clusters.get(connectorName));
     }

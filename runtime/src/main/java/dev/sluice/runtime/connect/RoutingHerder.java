@@ -225,6 +225,11 @@ public final class RoutingHerder implements Herder {
         });
     }
 
+    /** Every problem Kafka Connect would find with a connector config in a cluster with these worker overrides. */
+    public List<String> validateForCluster(Map<String, String> config, Map<String, String> workerOverrides) {
+        return clusters.validate(config, workerOverrides);
+    }
+
     /** How many Connect workers this node runs for the connector; 0 when it has none. */
     public int workerCount(String connName) {
         return clusters.get(connName).map(c -> c.id().workers()).orElse(0);

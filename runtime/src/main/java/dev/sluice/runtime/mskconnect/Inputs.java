@@ -50,6 +50,10 @@ public final class Inputs {
         return this;
     }
 
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
     public boolean hasProblems() {
         return !problems.isEmpty();
     }

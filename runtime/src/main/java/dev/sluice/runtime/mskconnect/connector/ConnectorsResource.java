@@ -70,10 +70,19 @@ public class ConnectorsResource {
                 .toList(), page.nextToken());
     }
 
+    /** Sluice's answer to {@code ?dryRun=true}: whether the request would be accepted, and every problem. */
+    public record DryRunResponse(boolean dryRun, boolean valid, List<String> problems) {
+    }
+
     @POST
-    public CreateConnectorResponse create(CreateConnectorRequest request) {
-        MskConnector c = connectors.create(request == null ? new CreateConnectorRequest(null, null, null, null, null,
-                null, null, null, null, null, null, null, null) : request);
+    public Object create(CreateConnectorRequest request, @QueryParam("dryRun") boolean dryRun) {
+        CreateConnectorRequest r = request == null ? new CreateConnectorRequest(null, null, null, null, null,
+                null, null, null, null, null, null, null, null) : request;
+        if (dryRun) {
+            List<String> problems = connectors.dryRun(r);
+            return new DryRunResponse(true, problems.isEmpty(), problems);
+        }
+        MskConnector c = connectors.create(r);
         return new CreateConnectorResponse(c.arn(), c.name(), "CREATING");
     }
 

@@ -92,6 +92,34 @@ public final class MskConnectors {
         }
     }
 
+    /**
+     * Sluice's {@code POST /v1/connectors?dryRun=true}: every problem of a create request (its members, the name,
+     * the plugins and worker configuration it names, the connector's own config validation with its plugins),
+     * and nothing created.
+     */
+    public List<String> dryRun(CreateConnectorRequest request) {
+        List<String> problems = new java.util.ArrayList<>(ConnectorRequestCheck.check(request).problems());
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        String name = request.connectorName();
+        if (findByName(name) != null || herder.connectors().contains(name)) {
+            problems.add("connectorName: a connector named " + name + " already exists");
+        }
+        Map<String, String> overrides;
+        try {
+            overrides = workerOverrides(request);
+        } catch (MskConnectException e) {
+            problems.add(e.getMessage());
+            return problems;
+        }
+        Map<String, String> config = new LinkedHashMap<>(request.connectorConfiguration());
+        config.put("name", name);
+        herder.validateForCluster(config, overrides)
+                .forEach(problem -> problems.add("connectorConfiguration: " + problem));
+        return problems;
+    }
+
     public MskConnector describe(String arn) {
         if (!arns.isOfKind(arn, Arns.CONNECTOR)) {
             throw new MskConnectException.BadRequest("connectorArn is not a connector ARN of this region and account: "
