@@ -74,6 +74,7 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
         ConnectNode node = ConnectNode.assemble(config.getKafka(), config.getConnect(), advertisedUrl(config), admin);
         environment.lifecycle().manage(node.validation());
         environment.lifecycle().manage(node.clusters());
+        environment.lifecycle().manage(node.restarter());
 
         // Dropwizard's Jersey serves Sluice's own APIs under /v1 (MSK Connect's paths); Kafka Connect's API owns /.
         environment.jersey().setUrlPattern("/v1/*");

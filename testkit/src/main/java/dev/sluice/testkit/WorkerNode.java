@@ -82,8 +82,9 @@ public final class WorkerNode implements AutoCloseable {
         SluiceConfiguration config = new SluiceConfiguration();
         config.setKafka(new KafkaSettings(bootstrapServers, Map.of(), io.dropwizard.util.Duration.seconds(20)));
         // autoscaling decides every 2 s here, so that tests see it act within seconds
+        // automatic task restarts: 3 attempts from 1 s, so tests see them within seconds
         config.setConnect(new ConnectSettings(pluginPath, workerProperties, apiUrl() + "/", null, customPluginDir,
-                io.dropwizard.util.Duration.seconds(2)));
+                io.dropwizard.util.Duration.seconds(2), 3, io.dropwizard.util.Duration.seconds(1)));
         config.setAws(aws);
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         HttpConnectorFactory api = (HttpConnectorFactory) server.getApplicationConnectors().get(0);

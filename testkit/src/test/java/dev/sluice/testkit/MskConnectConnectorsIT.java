@@ -391,6 +391,30 @@ class MskConnectConnectorsIT {
     }
 
     @Test
+    void aFailedTaskIsRestartedWithBackOffThenLeftFailedWithTheReason() {
+        // string keys through ByteArrayConverter: the task fails on its first record, every time
+        var created = msk.createConnector(datagen("msk-failing", Map.of("records.per.second", "10",
+                "max.records", "-1", "key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"))
+                .build());
+        String arn = created.connectorArn();
+
+        await().atMost(WAIT).until(() -> {
+            var described = msk.describeConnector(b -> b.connectorArn(arn));
+            return described.connectorState() == ConnectorState.FAILED && described.stateDescription() != null
+                    && described.stateDescription().message().contains("restarted it 1 of 3 times");
+        });
+        await().atMost(WAIT).until(() -> {
+            var described = msk.describeConnector(b -> b.connectorArn(arn));
+            return described.stateDescription() != null
+                    && described.stateDescription().message().contains("restarted it 3 times and gave up");
+        });
+        var described = msk.describeConnector(b -> b.connectorArn(arn));
+        assertThat(described.stateDescription().code()).isEqualTo("TASK_FAILED");
+        assertThat(described.stateDescription().message()).contains("ByteArrayConverter");
+        msk.deleteConnector(b -> b.connectorArn(arn));
+    }
+
+    @Test
     void aSecondCreateWithTheSameNameIsAConflict() {
         var first = msk.createConnector(datagen("msk-twice", Map.of()).build());
         assertThatThrownBy(() -> msk.createConnector(datagen("msk-twice", Map.of()).build()))

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param registryTopic     the compacted topic that records which connectors exist and which Connect cluster each has
  * @param customPluginDir   where the custom plugins of the MSK Connect API are installed on this node
  * @param autoscaleInterval how often autoscaled connectors' CPU use is measured and their workers adjusted
+ * @param taskRestartAttempts how many times a failed task is restarted automatically (0: never)
+ * @param taskRestartBackoff  the wait before the first automatic restart; each next one waits twice as long
  */
 public record ConnectSettings(
         @JsonProperty("pluginPath") List<String> pluginPath,
@@ -25,7 +27,9 @@ public record ConnectSettings(
         @JsonProperty("advertisedUrl") String advertisedUrl,
         @JsonProperty("registryTopic") String registryTopic,
         @JsonProperty("customPluginDir") String customPluginDir,
-        @JsonProperty("autoscaleInterval") Duration autoscaleInterval) {
+        @JsonProperty("autoscaleInterval") Duration autoscaleInterval,
+        @JsonProperty("taskRestartAttempts") Integer taskRestartAttempts,
+        @JsonProperty("taskRestartBackoff") Duration taskRestartBackoff) {
 
     public ConnectSettings {
         pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
@@ -33,9 +37,11 @@ public record ConnectSettings(
         registryTopic = registryTopic == null ? "__sluice_connectors" : registryTopic;
         customPluginDir = customPluginDir == null ? ".sluice/custom-plugins" : customPluginDir;
         autoscaleInterval = autoscaleInterval == null ? Duration.seconds(30) : autoscaleInterval;
+        taskRestartAttempts = taskRestartAttempts == null ? 5 : taskRestartAttempts;
+        taskRestartBackoff = taskRestartBackoff == null ? Duration.seconds(10) : taskRestartBackoff;
     }
 
     public static ConnectSettings defaults() {
-        return new ConnectSettings(null, null, null, null, null, null);
+        return new ConnectSettings(null, null, null, null, null, null, null, null);
     }
 }

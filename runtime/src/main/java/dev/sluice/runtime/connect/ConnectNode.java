@@ -27,6 +27,7 @@ public record ConnectNode(
         ValidationHerder validation,
         ConnectorClusters clusters,
         RoutingHerder herder,
+        TaskRestarter restarter,
         RestServerConfig restConfig,
         RestClient restClient) {
 
@@ -66,9 +67,12 @@ public record ConnectNode(
             t.setDaemon(true);
             return t;
         });
-        RoutingHerder herder = new RoutingHerder(clusters, validation, new LogbackLoggers(Time.SYSTEM), creator);
+        TaskRestarter restarter = new TaskRestarter(clusters, connect.taskRestartAttempts(),
+                connect.taskRestartBackoff().toJavaDuration());
+        RoutingHerder herder = new RoutingHerder(clusters, validation, new LogbackLoggers(Time.SYSTEM), creator,
+                restarter);
         RestServerConfig restConfig = RestServerConfig.forPublic(validationConfig.getInt(
                 DistributedConfig.REBALANCE_TIMEOUT_MS_CONFIG), validationProps);
-        return new ConnectNode(plugins, validation, clusters, herder, restConfig, restClient);
+        return new ConnectNode(plugins, validation, clusters, herder, restarter, restConfig, restClient);
     }
 }

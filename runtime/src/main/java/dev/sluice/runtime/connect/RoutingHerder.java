@@ -28,6 +28,7 @@ import org.apache.maven.artifact.versioning.VersionRange;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,8 +56,11 @@ public final class RoutingHerder implements Herder {
     private final ExecutorService creator;
     private final SecretRedactor redactor;
 
+    private final TaskRestarter restarter;
+
     public RoutingHerder(ConnectorClusters clusters, ValidationHerder validation, LogbackLoggers loggers,
-                         ExecutorService creator) {
+                         ExecutorService creator, TaskRestarter restarter) {
+        this.restarter = restarter;
         this.clusters = clusters;
         this.validation = validation;
         this.loggers = loggers;
@@ -228,6 +232,15 @@ public final class RoutingHerder implements Herder {
     /** Every problem Kafka Connect would find with a connector config in a cluster with these worker overrides. */
     public List<String> validateForCluster(Map<String, String> config, Map<String, String> workerOverrides) {
         return clusters.validate(config, workerOverrides);
+    }
+
+    /** What the node's automatic restarts did for a task, if anything; with the bound on attempts. */
+    public Optional<TaskRestarter.Restarts> automaticRestartsOf(ConnectorTaskId task) {
+        return restarter.restartsOf(task);
+    }
+
+    public int automaticRestartAttempts() {
+        return restarter.maxAttempts();
     }
 
     /** How many Connect workers this node runs for the connector; 0 when it has none. */

@@ -80,7 +80,8 @@ public class DevCommand extends SluiceServerCommand {
                 : connect.pluginPath();
         configuration.setConnect(new ConnectSettings(pluginPath, connect.workerProperties(),
                 "http://127.0.0.1:" + SluiceConfiguration.DEFAULT_API_PORT + "/", connect.registryTopic(),
-                stateDir.resolve("custom-plugins").toString(), connect.autoscaleInterval()));
+                stateDir.resolve("custom-plugins").toString(), connect.autoscaleInterval(),
+                connect.taskRestartAttempts(), connect.taskRestartBackoff()));
         AwsSettings aws = configuration.getAws();
         configuration.setAws(new AwsSettings(aws.region(), aws.accountId(), Map.of("s3", stack.s3Endpoint()),
                 Endpoints.ACCESS_KEY_ID, Endpoints.SECRET_ACCESS_KEY));

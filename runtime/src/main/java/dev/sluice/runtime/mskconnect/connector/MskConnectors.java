@@ -20,6 +20,7 @@ import org.apache.kafka.connect.runtime.RestartRequest;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
+import org.apache.kafka.connect.util.ConnectorTaskId;
 import org.apache.kafka.connect.util.FutureCallback;
 
 import java.nio.file.Path;
@@ -188,7 +189,7 @@ public final class MskConnectors {
         for (ConnectorStateInfo.TaskState task : info.tasks()) {
             if (AbstractStatus.State.FAILED.name().equals(task.state())) {
                 return new Status("FAILED", new StateDescription("TASK_FAILED",
-                        "Task " + task.id() + " failed: " + firstLine(task.trace())));
+                        "Task " + task.id() + " failed: " + firstLine(task.trace()) + restartsOf(connector, task.id())));
             }
         }
         if (AbstractStatus.State.PAUSED.name().equals(connectorState)
@@ -376,11 +377,28 @@ public final class MskConnectors {
         }
     }
 
+    /** What Sluice's automatic restarts did for the task, as a person reads it. */
+    private String restartsOf(MskConnector connector, int task) {
+        return herder.automaticRestartsOf(new ConnectorTaskId(connector.name(), task))
+                .map(r -> r.givenUp()
+                        ? "; Sluice restarted it " + r.attempts() + " times and gave up: fix the cause, then restart it"
+                        : "; Sluice restarted it " + r.attempts() + " of " + herder.automaticRestartAttempts()
+                                + " times so far")
+                .orElse("");
+    }
+
+    /** The first line of a Connect trace, and its root cause: what a person needs to act. */
     private static String firstLine(String trace) {
         if (trace == null) {
             return "no trace reported";
         }
-        int end = trace.indexOf('\n');
-        return end < 0 ? trace : trace.substring(0, end);
+        String[] lines = trace.split("\n");
+        String rootCause = null;
+        for (String line : lines) {
+            if (line.startsWith("Caused by: ")) {
+                rootCause = line.substring("Caused by: ".length()).trim();
+            }
+        }
+        return rootCause == null ? lines[0] : lines[0] + " (caused by " + rootCause + ")";
     }
 }
