@@ -28,7 +28,8 @@ public final class TaskRestarter implements Managed {
     private final ConnectorClusters clusters;
     private final int maxAttempts;
     private final Duration initialBackoff;
-    private final Map<ConnectorTaskId, Restarts> restarts = new ConcurrentHashMap<>();
+    /** Keyed by cluster id too: a connector deleted and created again under its name starts with a clean slate. */
+    private final Map<Key, Restarts> restarts = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
     /** What was done for a task: how many restarts, and when the next may come (nanoTime). */
@@ -41,8 +42,12 @@ public final class TaskRestarter implements Managed {
         this.initialBackoff = initialBackoff;
     }
 
+    private record Key(String clusterId, ConnectorTaskId task) {
+    }
+
     public Optional<Restarts> restartsOf(ConnectorTaskId task) {
-        return Optional.ofNullable(restarts.get(task));
+        return clusters.get(task.connector())
+                .map(cluster -> restarts.get(new Key(cluster.id().id(), task)));
     }
 
     public int maxAttempts() {
@@ -72,7 +77,10 @@ public final class TaskRestarter implements Managed {
 
     void tick() {
         long now = System.nanoTime();
-        for (ConnectorCluster cluster : clusters.all()) {
+        var live = clusters.all();
+        var liveIds = live.stream().map(c -> c.id().id()).collect(java.util.stream.Collectors.toSet());
+        restarts.keySet().removeIf(key -> !liveIds.contains(key.clusterId())); // connectors deleted since
+        for (ConnectorCluster cluster : live) {
             ConnectorStateInfo status;
             try {
                 status = cluster.herder().connectorStatus(cluster.connectorName());
@@ -80,7 +88,7 @@ public final class TaskRestarter implements Managed {
                 continue; // no status yet, or the connector is going away
             }
             for (ConnectorStateInfo.TaskState task : status.tasks()) {
-                ConnectorTaskId id = new ConnectorTaskId(cluster.connectorName(), task.id());
+                Key id = new Key(cluster.id().id(), new ConnectorTaskId(cluster.connectorName(), task.id()));
                 if (AbstractStatus.State.FAILED.name().equals(task.state())) {
                     maybeRestart(cluster, id, now);
                 } else if (AbstractStatus.State.RUNNING.name().equals(task.state())) {
@@ -91,7 +99,7 @@ public final class TaskRestarter implements Managed {
         }
     }
 
-    private void maybeRestart(ConnectorCluster cluster, ConnectorTaskId id, long now) {
+    private void maybeRestart(ConnectorCluster cluster, Key id, long now) {
         Restarts current = restarts.getOrDefault(id, new Restarts(0, now + initialBackoff.toNanos(), now, false));
         restarts.putIfAbsent(id, current);
         if (current.givenUp() || now < current.nextAtNanos()) {
@@ -99,17 +107,17 @@ public final class TaskRestarter implements Managed {
         }
         if (current.attempts() >= maxAttempts) {
             log.warn("Task {} failed again after {} automatic restarts; leaving it FAILED: fix its cause and restart"
-                    + " it through the API", id, current.attempts());
+                    + " it through the API", id.task(), current.attempts());
             restarts.put(id, new Restarts(current.attempts(), Long.MAX_VALUE, current.lastAtNanos(), true));
             return;
         }
         int attempt = current.attempts() + 1;
         long backoff = initialBackoff.toNanos() << Math.min(attempt, 20);
         restarts.put(id, new Restarts(attempt, now + backoff, now, false));
-        log.info("Restarting failed task {} (automatic restart {} of {})", id, attempt, maxAttempts);
-        cluster.herder().restartTask(id, (error, ignored) -> {
+        log.info("Restarting failed task {} (automatic restart {} of {})", id.task(), attempt, maxAttempts);
+        cluster.herder().restartTask(id.task(), (error, ignored) -> {
             if (error != null) {
-                log.debug("Automatic restart of task {} was refused: {}", id, error.getMessage());
+                log.debug("Automatic restart of task {} was refused: {}", id.task(), error.getMessage());
             }
         });
     }

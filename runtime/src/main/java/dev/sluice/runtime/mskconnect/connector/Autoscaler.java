@@ -75,7 +75,11 @@ public final class Autoscaler implements Managed {
     }
 
     void tick() {
-        for (MskConnector connector : state.list(arns.prefixOf(Arns.CONNECTOR), MskConnector.class)) {
+        List<MskConnector> all = state.list(arns.prefixOf(Arns.CONNECTOR), MskConnector.class);
+        var live = all.stream().map(MskConnector::arn).collect(java.util.stream.Collectors.toSet());
+        lastSamples.keySet().retainAll(live); // forget connectors deleted since
+        coolingUntil.keySet().retainAll(live);
+        for (MskConnector connector : all) {
             AutoScaling autoScaling = connector.request().capacity().autoScaling();
             if (autoScaling == null) {
                 continue;
@@ -90,8 +94,8 @@ public final class Autoscaler implements Managed {
 
     private void evaluate(MskConnector connector, AutoScaling autoScaling) {
         int workers = connectors.workerCount(connector);
-        if (workers == 0 || !"RUNNING".equals(connectors.status(connector).state())
-                && !"PAUSED".equals(connectors.status(connector).state())) {
+        String connectorState = workers == 0 ? null : connectors.status(connector).state();
+        if (!"RUNNING".equals(connectorState) && !"PAUSED".equals(connectorState)) {
             return;
         }
         long nowNanos = System.nanoTime();
