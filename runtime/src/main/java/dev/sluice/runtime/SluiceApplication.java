@@ -85,7 +85,7 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
 
         MskConnectApi mskConnect = new MskConnectApi(config.getAws(), clientProps(config), admin,
                 environment.getObjectMapper(), Path.of(config.getConnect().customPluginDir()), node.herder(),
-                config.getConnect().autoscaleInterval().toJavaDuration());
+                config.getConnect().autoscaleInterval().toJavaDuration(), config.getConnect().controlPlaneTopic());
         environment.lifecycle().manage(mskConnect);
         mskConnect.register(environment.jersey());
         AwsArnPaths.allowEncodedSlashes(config.getServerFactory(), environment);

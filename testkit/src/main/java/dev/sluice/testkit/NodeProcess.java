@@ -23,9 +23,12 @@ public final class NodeProcess implements AutoCloseable {
         this.output = output;
     }
 
-    /** Writes a node config: Kafka, plugins, ports, and the registry topic (so nodes can be kept apart). */
+    /**
+     * Writes a node config: Kafka, plugins, ports, the S3 endpoint custom plugins come from, and topics and folders
+     * of its own, named after {@code name}, so that it shares nothing with other nodes on the same Kafka.
+     */
     public static Path writeConfig(Path file, String bootstrapServers, String startupTimeout, int apiPort,
-                                   int adminPort, Path pluginPath, String registryTopic) {
+                                   int adminPort, Path pluginPath, String s3Endpoint, String name) {
         String yaml = String.join("\n",
                 "kafka:",
                 "  bootstrapServers: \"" + bootstrapServers + "\"",
@@ -33,9 +36,16 @@ public final class NodeProcess implements AutoCloseable {
                 "connect:",
                 "  pluginPath: [\"" + pluginPath + "\"]",
                 "  advertisedUrl: http://127.0.0.1:" + apiPort + "/",
-                "  registryTopic: " + registryTopic,
+                "  registryTopic: __sluice_connectors_" + name,
+                "  controlPlaneTopic: __sluice_control_plane_" + name,
+                "  customPluginDir: \"" + file.resolveSibling("custom-plugins-" + name).toAbsolutePath() + "\"",
                 "  workerProperties:",
                 "    offset.flush.interval.ms: \"1000\"",
+                "aws:",
+                "  endpoints:",
+                "    s3: \"" + s3Endpoint + "\"",
+                "  accessKeyId: test",
+                "  secretAccessKey: test-secret",
                 "server:",
                 "  applicationConnectors:",
                 "    - type: http",

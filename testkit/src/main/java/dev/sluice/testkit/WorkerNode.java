@@ -83,7 +83,7 @@ public final class WorkerNode implements AutoCloseable {
         config.setKafka(new KafkaSettings(bootstrapServers, Map.of(), io.dropwizard.util.Duration.seconds(20)));
         // autoscaling decides every 2 s here, so that tests see it act within seconds
         // automatic task restarts: 3 attempts from 1 s, so tests see them within seconds
-        config.setConnect(new ConnectSettings(pluginPath, workerProperties, apiUrl() + "/", null, customPluginDir,
+        config.setConnect(new ConnectSettings(pluginPath, workerProperties, apiUrl() + "/", null, null, customPluginDir,
                 io.dropwizard.util.Duration.seconds(2), 3, io.dropwizard.util.Duration.seconds(1)));
         config.setAws(aws);
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();

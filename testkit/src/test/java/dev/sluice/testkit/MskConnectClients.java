@@ -15,8 +15,12 @@ final class MskConnectClients {
     }
 
     static KafkaConnectClient forNode(WorkerNode node) {
+        return forUrl(node.apiUrl());
+    }
+
+    static KafkaConnectClient forUrl(String apiUrl) {
         return KafkaConnectClient.builder()
-                .endpointOverride(URI.create(node.apiUrl()))
+                .endpointOverride(URI.create(apiUrl))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
                 .httpClient(UrlConnectionHttpClient.create())

@@ -40,6 +40,7 @@ class MskConnectConnectorsIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static KafkaConnectClient msk;
     private static Admin admin;
+    private static S3Client s3;
     private static String datagenPluginArn;
     private static String workerConfigurationArn;
 
@@ -48,16 +49,15 @@ class MskConnectConnectorsIT {
         SluiceTestEnvironment env = SluiceTestEnvironment.get();
         msk = MskConnectClients.forNode(env.node());
         admin = Admin.create(Map.of("bootstrap.servers", env.bootstrapServers()));
-        try (S3Client s3 = S3Client.builder()
+        s3 = S3Client.builder()
                 .endpointOverride(URI.create(env.s3().endpoint()))
                 .region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
-            s3.createBucket(b -> b.bucket("connector-plugins"));
-            s3.putObject(b -> b.bucket("connector-plugins").key("datagen.zip"), RequestBody.fromBytes(
-                    Files.readAllBytes(SluiceTestEnvironment.pluginPath().getParent()
-                            .resolve("sluice-datagen-source.zip"))));
-        }
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        s3.createBucket(b -> b.bucket("connector-plugins"));
+        s3.putObject(b -> b.bucket("connector-plugins").key("datagen.zip"), RequestBody.fromBytes(
+                Files.readAllBytes(SluiceTestEnvironment.pluginPath().getParent()
+                        .resolve("sluice-datagen-source.zip"))));
         datagenPluginArn = msk.createCustomPlugin(b -> b.name("connectors-it-datagen")
                 .contentType(CustomPluginContentType.ZIP)
                 .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::connector-plugins")
@@ -75,6 +75,7 @@ class MskConnectConnectorsIT {
     static void stop() {
         msk.close();
         admin.close();
+        s3.close();
     }
 
     private static CreateConnectorRequest.Builder datagen(String name, Map<String, String> config) {
@@ -420,5 +421,103 @@ class MskConnectConnectorsIT {
         assertThatThrownBy(() -> msk.createConnector(datagen("msk-twice", Map.of()).build()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("msk-twice");
         msk.deleteConnector(b -> b.connectorArn(first.connectorArn()));
+    }
+
+    @Test
+    void aPluginOrWorkerConfigurationInUseCannotBeDeleted() {
+        String properties = "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
+                + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter\n";
+        String ownConfiguration = msk.createWorkerConfiguration(b -> b.name("connectors-it-in-use")
+                .propertiesFileContent(Base64.getEncoder().encodeToString(
+                        properties.getBytes(StandardCharsets.UTF_8)))).workerConfigurationArn();
+        var created = msk.createConnector(datagen("msk-in-use", Map.of())
+                .workerConfiguration(w -> w.workerConfigurationArn(ownConfiguration).revision(1L)).build());
+
+        assertThatThrownBy(() -> msk.deleteWorkerConfiguration(b -> b.workerConfigurationArn(ownConfiguration)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("msk-in-use");
+        assertThatThrownBy(() -> msk.deleteCustomPlugin(b -> b.customPluginArn(datagenPluginArn)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("msk-in-use");
+        assertThat(msk.describeCustomPlugin(b -> b.customPluginArn(datagenPluginArn)).customPluginState())
+                .isEqualTo(CustomPluginState.ACTIVE);
+
+        msk.deleteConnector(b -> b.connectorArn(created.connectorArn()));
+        msk.deleteWorkerConfiguration(b -> b.workerConfigurationArn(ownConfiguration));
+        assertThatThrownBy(() -> msk.describeWorkerConfiguration(b -> b.workerConfigurationArn(ownConfiguration)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void connectorsAndTheirOperationsArePagedWithNextToken() {
+        java.util.List<String> arns = new java.util.ArrayList<>();
+        for (String name : java.util.List.of("msk-page-a", "msk-page-b", "msk-page-c")) {
+            arns.add(msk.createConnector(datagen(name, Map.of("max.records", "10")).build()).connectorArn());
+        }
+        var first = msk.listConnectors(b -> b.connectorNamePrefix("msk-page-").maxResults(2));
+        assertThat(first.connectors()).hasSize(2);
+        assertThat(first.nextToken()).isNotBlank();
+        var second = msk.listConnectors(b -> b.connectorNamePrefix("msk-page-").maxResults(2)
+                .nextToken(first.nextToken()));
+        assertThat(second.nextToken()).isNull();
+        assertThat(java.util.stream.Stream.concat(first.connectors().stream(), second.connectors().stream())
+                .map(ConnectorSummary::connectorArn)).containsExactlyInAnyOrderElementsOf(arns);
+        // the SDK's paginator walks the same pages
+        assertThat(msk.listConnectorsPaginator(b -> b.connectorNamePrefix("msk-page-").maxResults(1))
+                .connectors().stream().map(ConnectorSummary::connectorArn))
+                .containsExactlyInAnyOrderElementsOf(arns);
+
+        String arn = arns.get(0);
+        await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(arn))
+                .connectorState() == ConnectorState.RUNNING);
+        var resize = msk.updateConnector(b -> b.connectorArn(arn).currentVersion("1")
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(2))));
+        await().atMost(WAIT).until(() -> msk.describeConnectorOperation(
+                b -> b.connectorOperationArn(resize.connectorOperationArn())).connectorOperationStateAsString()
+                .equals("UPDATE_COMPLETE"));
+        var back = msk.updateConnector(b -> b.connectorArn(arn).currentVersion("2")
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1))));
+        var page = msk.listConnectorOperations(b -> b.connectorArn(arn).maxResults(1));
+        assertThat(page.connectorOperations()).hasSize(1);
+        var rest = msk.listConnectorOperations(b -> b.connectorArn(arn).maxResults(1).nextToken(page.nextToken()));
+        assertThat(rest.connectorOperations()).hasSize(1);
+        assertThat(java.util.stream.Stream.concat(page.connectorOperations().stream(),
+                rest.connectorOperations().stream()).map(o -> o.connectorOperationArn()))
+                .containsExactlyInAnyOrder(resize.connectorOperationArn(), back.connectorOperationArn());
+        arns.forEach(a -> msk.deleteConnector(b -> b.connectorArn(a)));
+    }
+
+    @Test
+    void workerLogsAreDeliveredToS3WhenLogDeliveryAsksForIt() throws Exception {
+        s3.createBucket(b -> b.bucket("connector-logs"));
+        var created = msk.createConnector(datagen("msk-logs", Map.of("max.records", "-1",
+                "records.per.second", "10"))
+                .logDelivery(l -> l.workerLogDelivery(w -> w
+                        .s3(d -> d.enabled(true).bucket("connector-logs").prefix("team-a"))
+                        .cloudWatchLogs(c -> c.enabled(false))))
+                .build());
+        String id = created.connectorArn().substring(created.connectorArn().lastIndexOf('/') + 1);
+        String folder = "team-a/AWSLogs/000000000000/KafkaConnectLogs/us-east-1/msk-logs-" + id + "/";
+
+        // the task's own start-up lines, attributed to it by Kafka Connect's log context
+        await().atMost(WAIT).until(() -> deliveredLogs(folder).contains("[msk-logs|task-0]"));
+        assertThat(deliveredLogs(folder)).contains("INFO").doesNotContain("[msk-datagen|");
+        msk.deleteConnector(b -> b.connectorArn(created.connectorArn()));
+
+        assertThatThrownBy(() -> msk.createConnector(datagen("msk-logs-bad", Map.of())
+                .logDelivery(l -> l.workerLogDelivery(w -> w.s3(d -> d.enabled(true)))).build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("logDelivery.workerLogDelivery.s3.bucket is required");
+    }
+
+    /** Every delivered log object under the folder, gunzipped and joined. */
+    private static String deliveredLogs(String folder) throws java.io.IOException {
+        StringBuilder out = new StringBuilder();
+        for (var object : s3.listObjectsV2(b -> b.bucket("connector-logs").prefix(folder)).contents()) {
+            assertThat(object.key()).endsWith(".log.gz");
+            try (var in = new java.util.zip.GZIPInputStream(
+                    s3.getObject(b -> b.bucket("connector-logs").key(object.key())))) {
+                out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return out.toString();
     }
 }

@@ -137,4 +137,23 @@ class MskConnectCustomPluginsIT {
                 .location(l -> l.s3Location(s -> s.bucketArn(BUCKET_ARN).fileKey("twice.txt")))))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("twice");
     }
+
+    @Test
+    void listPagesWithNextTokenAndFiltersByNamePrefix() {
+        s3.putObject(b -> b.bucket(BUCKET).key("paged.txt"), RequestBody.fromString("x"));
+        java.util.List<String> arns = java.util.stream.Stream.of("paged-1", "paged-2", "paged-3")
+                .map(name -> msk.createCustomPlugin(b -> b.name(name).contentType(CustomPluginContentType.ZIP)
+                        .location(l -> l.s3Location(s -> s.bucketArn(BUCKET_ARN).fileKey("paged.txt"))))
+                        .customPluginArn())
+                .toList();
+
+        var first = msk.listCustomPlugins(b -> b.namePrefix("paged-").maxResults(2));
+        assertThat(first.customPlugins()).hasSize(2);
+        var second = msk.listCustomPlugins(b -> b.namePrefix("paged-").maxResults(2).nextToken(first.nextToken()));
+        assertThat(second.customPlugins()).hasSize(1);
+        assertThat(second.nextToken()).isNull();
+        assertThat(java.util.stream.Stream.concat(first.customPlugins().stream(), second.customPlugins().stream())
+                .map(CustomPluginSummary::customPluginArn)).containsExactlyInAnyOrderElementsOf(arns);
+        assertThat(msk.listCustomPlugins(b -> b.namePrefix("paged-9")).customPlugins()).isEmpty();
+    }
 }

@@ -4,8 +4,22 @@ import dev.sluice.runtime.broker.Ports;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
+import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
+import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +30,10 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The node as a process of its own: how it fails at start, and how it comes back from {@code kill -9}. */
+/**
+ * The node as a process of its own: how it fails at start, and how it comes back from {@code kill -9} with the
+ * connectors of both APIs.
+ */
 class NodeProcessIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -28,7 +45,7 @@ class NodeProcessIT {
         Path dir = env.workDir().resolve("unreachable");
         java.nio.file.Files.createDirectories(dir);
         Path config = NodeProcess.writeConfig(dir.resolve("node.yml"), "127.0.0.1:" + ports.get(2), "5s",
-                ports.get(0), ports.get(1), SluiceTestEnvironment.pluginPath(), "__sluice_connectors_unreachable");
+                ports.get(0), ports.get(1), SluiceTestEnvironment.pluginPath(), env.s3().endpoint(), "unreachable");
         try (NodeProcess node = new NodeProcess(config, dir.resolve("node.log"))) {
             long started = System.nanoTime();
             node.start();
@@ -47,7 +64,7 @@ class NodeProcessIT {
         java.nio.file.Files.createDirectories(dir);
         Path config = NodeProcess.writeConfig(dir.resolve("node.yml"), env.bootstrapServers(), "5s",
                 taken, Ports.freePorts("127.0.0.1", 1).get(0), SluiceTestEnvironment.pluginPath(),
-                "__sluice_connectors_port_in_use");
+                env.s3().endpoint(), "port_in_use");
         try (NodeProcess node = new NodeProcess(config, dir.resolve("node.log"))) {
             node.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> !node.isAlive());
@@ -64,10 +81,11 @@ class NodeProcessIT {
         Path dir = env.workDir().resolve("kill-nine");
         java.nio.file.Files.createDirectories(dir);
         Path config = NodeProcess.writeConfig(dir.resolve("node.yml"), env.bootstrapServers(), "20s",
-                ports.get(0), ports.get(1), SluiceTestEnvironment.pluginPath(), "__sluice_connectors_kill_nine");
+                ports.get(0), ports.get(1), SluiceTestEnvironment.pluginPath(), env.s3().endpoint(), "kill_nine");
         ConnectRestClient api = new ConnectRestClient("http://127.0.0.1:" + ports.get(0));
         int records = 3000;
-        try (NodeProcess node = new NodeProcess(config, dir.resolve("node.log"))) {
+        try (NodeProcess node = new NodeProcess(config, dir.resolve("node.log"));
+             KafkaConnectClient msk = MskConnectClients.forUrl("http://127.0.0.1:" + ports.get(0))) {
             node.start();
             await().atMost(WAIT).ignoreExceptions().until(() -> api.get("/").status() == 200);
             assertThat(api.createConnector("kill-source", Map.of(
@@ -83,11 +101,21 @@ class NodeProcessIT {
             await().atMost(WAIT).until(() -> api.hasState("kill-source", "RUNNING", 1));
             await().atMost(WAIT).until(() -> !api.get("/connectors/kill-source/offsets")
                     .body().path("offsets").isEmpty());
+            String mskArn = createMskConnector(env, msk, "kill-msk");
+            await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(mskArn))
+                    .connectorState() == ConnectorState.RUNNING);
 
             node.kill();
             node.start();
 
             await().atMost(WAIT).ignoreExceptions().until(() -> api.hasState("kill-source", "RUNNING", 1));
+            // the MSK Connect connector, with its custom plugin and worker configuration, is back too
+            await().atMost(WAIT).ignoreExceptions().until(() -> msk.describeConnector(b -> b.connectorArn(mskArn))
+                    .connectorState() == ConnectorState.RUNNING);
+            int before = TopicReader.readAll(env.bootstrapServers(), "kill-msk-topic").size();
+            await().atMost(WAIT).until(() -> TopicReader.readAll(env.bootstrapServers(), "kill-msk-topic").size()
+                    > before);
+            msk.deleteConnector(b -> b.connectorArn(mskArn));
             await().atMost(WAIT).until(() -> keysOf(env).size() == records);
             // kill -9 commits nothing: records after the last committed offset are produced again (at least
             // once), but every record is there and the source resumed from its offset, not from the start
@@ -96,6 +124,46 @@ class NodeProcessIT {
             assertThat(topic.size()).isLessThan(2 * records);
             assertThat(api.delete("/connectors/kill-source").status()).isEqualTo(204);
         }
+    }
+
+    /** A datagen connector created through the MSK Connect API, from a custom plugin and a worker configuration. */
+    private static String createMskConnector(SluiceTestEnvironment env, KafkaConnectClient msk, String name)
+            throws Exception {
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(env.s3().endpoint()))
+                .region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            s3.createBucket(b -> b.bucket(name + "-plugins"));
+            s3.putObject(b -> b.bucket(name + "-plugins").key("datagen.zip"), RequestBody.fromBytes(
+                    Files.readAllBytes(SluiceTestEnvironment.pluginPath().getParent()
+                            .resolve("sluice-datagen-source.zip"))));
+        }
+        String plugin = msk.createCustomPlugin(b -> b.name(name + "-datagen").contentType(CustomPluginContentType.ZIP)
+                .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::" + name + "-plugins")
+                        .fileKey("datagen.zip")))).customPluginArn();
+        await().atMost(WAIT).until(() -> msk.describeCustomPlugin(b -> b.customPluginArn(plugin))
+                .customPluginState() == CustomPluginState.ACTIVE);
+        String properties = "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
+                + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter\n";
+        String workerConfiguration = msk.createWorkerConfiguration(b -> b.name(name + "-bytes")
+                .propertiesFileContent(Base64.getEncoder().encodeToString(
+                        properties.getBytes(StandardCharsets.UTF_8)))).workerConfigurationArn();
+        return msk.createConnector(b -> b.connectorName(name)
+                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1)))
+                .connectorConfiguration(Map.of(
+                        "connector.class", "dev.sluice.connect.datagen.DatagenSourceConnector",
+                        "tasks.max", "1", "kafka.topic", name + "-topic", "record.size.bytes", "64",
+                        "records.per.second", "50", "max.records", "-1"))
+                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a.bootstrapServers(env.bootstrapServers())
+                        .vpc(v -> v.subnets("subnet-local"))))
+                .kafkaClusterClientAuthentication(a -> a.authenticationType("NONE"))
+                .kafkaClusterEncryptionInTransit(e -> e.encryptionType("PLAINTEXT"))
+                .kafkaConnectVersion("3.7.x")
+                .plugins(p -> p.customPlugin(c -> c.customPluginArn(plugin).revision(1L)))
+                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/sluice")
+                .workerConfiguration(w -> w.workerConfigurationArn(workerConfiguration).revision(1L)))
+                .connectorArn();
     }
 
     private static Set<Long> keysOf(SluiceTestEnvironment env) {

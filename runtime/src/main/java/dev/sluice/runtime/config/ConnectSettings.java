@@ -16,6 +16,8 @@ import java.util.Map;
  * @param advertisedUrl     the URL other nodes use to reach this node's Kafka Connect REST API; defaults to this host
  *                          and the application port
  * @param registryTopic     the compacted topic that records which connectors exist and which Connect cluster each has
+ * @param controlPlaneTopic the compacted topic holding the MSK Connect API's resources (connectors, custom plugins,
+ *                          worker configurations, operations)
  * @param customPluginDir   where the custom plugins of the MSK Connect API are installed on this node
  * @param autoscaleInterval how often autoscaled connectors' CPU use is measured and their workers adjusted
  * @param taskRestartAttempts how many times a failed task is restarted automatically (0: never)
@@ -26,6 +28,7 @@ public record ConnectSettings(
         @JsonProperty("workerProperties") Map<String, String> workerProperties,
         @JsonProperty("advertisedUrl") String advertisedUrl,
         @JsonProperty("registryTopic") String registryTopic,
+        @JsonProperty("controlPlaneTopic") String controlPlaneTopic,
         @JsonProperty("customPluginDir") String customPluginDir,
         @JsonProperty("autoscaleInterval") Duration autoscaleInterval,
         @JsonProperty("taskRestartAttempts") Integer taskRestartAttempts,
@@ -35,6 +38,7 @@ public record ConnectSettings(
         pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
         workerProperties = workerProperties == null ? Map.of() : Map.copyOf(workerProperties);
         registryTopic = registryTopic == null ? "__sluice_connectors" : registryTopic;
+        controlPlaneTopic = controlPlaneTopic == null ? "__sluice_control_plane" : controlPlaneTopic;
         customPluginDir = customPluginDir == null ? ".sluice/custom-plugins" : customPluginDir;
         autoscaleInterval = autoscaleInterval == null ? Duration.seconds(30) : autoscaleInterval;
         taskRestartAttempts = taskRestartAttempts == null ? 5 : taskRestartAttempts;
@@ -42,6 +46,6 @@ public record ConnectSettings(
     }
 
     public static ConnectSettings defaults() {
-        return new ConnectSettings(null, null, null, null, null, null, null, null);
+        return new ConnectSettings(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -80,6 +80,7 @@ public class DevCommand extends SluiceServerCommand {
                 : connect.pluginPath();
         configuration.setConnect(new ConnectSettings(pluginPath, connect.workerProperties(),
                 "http://127.0.0.1:" + SluiceConfiguration.DEFAULT_API_PORT + "/", connect.registryTopic(),
+                connect.controlPlaneTopic(),
                 stateDir.resolve("custom-plugins").toString(), connect.autoscaleInterval(),
                 connect.taskRestartAttempts(), connect.taskRestartBackoff()));
         AwsSettings aws = configuration.getAws();

@@ -5,10 +5,12 @@ import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.connect.RoutingHerder;
 import dev.sluice.runtime.mskconnect.connector.Autoscaler;
 import dev.sluice.runtime.mskconnect.connector.ConnectorOperationsResource;
+import dev.sluice.runtime.mskconnect.connector.ConnectorReferences;
 import dev.sluice.runtime.mskconnect.connector.ConnectorUpdates;
 import dev.sluice.runtime.mskconnect.connector.ConnectorsResource;
 import dev.sluice.runtime.mskconnect.connector.MskConnectors;
 import dev.sluice.runtime.mskconnect.errors.MskConnectExceptionMappers;
+import dev.sluice.runtime.mskconnect.logs.S3LogDelivery;
 import dev.sluice.runtime.mskconnect.plugin.CustomPlugins;
 import dev.sluice.runtime.mskconnect.plugin.CustomPluginsResource;
 import dev.sluice.runtime.mskconnect.plugin.PluginArchiveInspector;
@@ -38,7 +40,8 @@ import java.util.concurrent.Executors;
  */
 public final class MskConnectApi implements Managed {
 
-    public static final String STATE_TOPIC = "__sluice_control_plane";
+    /** How often connectors' worker logs are delivered to S3. */
+    private static final Duration LOG_DELIVERY_INTERVAL = Duration.ofSeconds(5);
 
     private final CompactedTopicStore store;
     private final ResourceState state;
@@ -48,10 +51,12 @@ public final class MskConnectApi implements Managed {
     private final S3Client s3;
     private final ExecutorService installer;
     private final Autoscaler autoscaler;
+    private final S3LogDelivery logDelivery;
 
     public MskConnectApi(AwsSettings aws, Map<String, Object> clientProps, Admin admin, ObjectMapper json,
-                         Path customPluginDir, RoutingHerder herder, Duration autoscaleInterval) {
-        this.store = new CompactedTopicStore(STATE_TOPIC, clientProps);
+                         Path customPluginDir, RoutingHerder herder, Duration autoscaleInterval,
+                        String stateTopic) {
+        this.store = new CompactedTopicStore(stateTopic, clientProps);
         this.state = new ResourceState(store, json);
         this.admin = admin;
         this.s3 = AwsClients.s3(aws);
@@ -62,12 +67,14 @@ public final class MskConnectApi implements Managed {
         });
         Arns arns = new Arns(aws);
         Clock clock = Clock.systemUTC();
+        ConnectorReferences references = new ConnectorReferences(state, arns);
         CustomPlugins customPlugins = new CustomPlugins(state, arns, clock, new PluginFetcher(s3),
-                new PluginArchiveInspector(), customPluginDir, installer);
-        WorkerConfigurations workerConfigurations = new WorkerConfigurations(state, arns, clock);
+                new PluginArchiveInspector(), customPluginDir, installer, references);
+        WorkerConfigurations workerConfigurations = new WorkerConfigurations(state, arns, clock, references);
         MskConnectors connectors = new MskConnectors(state, arns, clock, herder, workerConfigurations, customPlugins);
         ConnectorUpdates updates = new ConnectorUpdates(state, arns, clock, connectors, installer);
         this.autoscaler = new Autoscaler(state, arns, clock, connectors, autoscaleInterval);
+        this.logDelivery = new S3LogDelivery(state, arns, aws, s3, clock, LOG_DELIVERY_INTERVAL);
         this.resources = List.of(
                 new WorkerConfigurationsResource(workerConfigurations),
                 new CustomPluginsResource(customPlugins),
@@ -86,10 +93,12 @@ public final class MskConnectApi implements Managed {
         store.ensureTopic(admin);
         state.load();
         autoscaler.start();
+        logDelivery.start();
     }
 
     @Override
     public void stop() {
+        logDelivery.stop();
         autoscaler.stop();
         installer.shutdownNow();
         s3.close();

@@ -1,5 +1,6 @@
 package dev.sluice.runtime.mskconnect.connector;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.runtime.mskconnect.Inputs;
 import dev.sluice.runtime.mskconnect.connector.ConnectorApi.CreateConnectorRequest;
 import dev.sluice.runtime.mskconnect.connector.ConnectorApi.ProvisionedCapacity;
@@ -10,6 +11,9 @@ import java.util.Set;
 final class ConnectorRequestCheck {
 
     private static final Set<Integer> MCU_COUNTS = Set.of(1, 2, 4, 8);
+    /** Each log destination of workerLogDelivery and the member it cannot go without when enabled. */
+    private static final String[][] LOG_DESTINATIONS = {
+        {"cloudWatchLogs", "logGroup"}, {"firehose", "deliveryStream"}, {"s3", "bucket"}};
 
     private ConnectorRequestCheck() {
     }
@@ -74,7 +78,33 @@ final class ConnectorRequestCheck {
                             r.workerConfiguration().workerConfigurationArn())
                     .required("workerConfiguration.revision", r.workerConfiguration().revision());
         }
+        if (r.logDelivery() != null && !r.logDelivery().isNull()) {
+            checkLogDelivery(r.logDelivery(), inputs);
+        }
         return inputs;
+    }
+
+    /** The model's required members of logDelivery, and the destination each enabled delivery needs. */
+    private static void checkLogDelivery(JsonNode logDelivery, Inputs inputs) {
+        JsonNode worker = logDelivery.get("workerLogDelivery");
+        inputs.required("logDelivery.workerLogDelivery", worker);
+        if (worker == null) {
+            return;
+        }
+        for (String[] destination : LOG_DESTINATIONS) {
+            String kind = destination[0];
+            String target = destination[1];
+            JsonNode delivery = worker.get(kind);
+            if (delivery == null) {
+                continue;
+            }
+            String at = "logDelivery.workerLogDelivery." + kind;
+            if (!delivery.path("enabled").isBoolean()) {
+                inputs.problem(at + ".enabled is required");
+            } else if (delivery.path("enabled").asBoolean() && delivery.path(target).asText("").isEmpty()) {
+                inputs.problem(at + "." + target + " is required when enabled");
+            }
+        }
     }
 
     private static void checkAutoScaling(ConnectorApi.AutoScaling a, Inputs inputs) {

@@ -3,6 +3,7 @@ package dev.sluice.runtime.mskconnect.plugin;
 import dev.sluice.runtime.mskconnect.Arns;
 import dev.sluice.runtime.mskconnect.Inputs;
 import dev.sluice.runtime.mskconnect.Page;
+import dev.sluice.runtime.mskconnect.ResourceUsers;
 import dev.sluice.runtime.mskconnect.Timestamps;
 import dev.sluice.runtime.mskconnect.errors.MskConnectException;
 import dev.sluice.runtime.mskconnect.plugin.CustomPluginApi.CreateCustomPluginRequest;
@@ -36,9 +37,10 @@ public final class CustomPlugins {
     private final PluginArchiveInspector inspector;
     private final Path pluginRoot;
     private final Executor installer;
+    private final ResourceUsers users;
 
     public CustomPlugins(ResourceState state, Arns arns, Clock clock, PluginFetcher fetcher,
-                         PluginArchiveInspector inspector, Path pluginRoot, Executor installer) {
+                         PluginArchiveInspector inspector, Path pluginRoot, Executor installer, ResourceUsers users) {
         this.state = state;
         this.arns = arns;
         this.clock = clock;
@@ -46,6 +48,7 @@ public final class CustomPlugins {
         this.inspector = inspector;
         this.pluginRoot = pluginRoot;
         this.installer = installer;
+        this.users = users;
     }
 
     public synchronized CustomPlugin create(CreateCustomPluginRequest request) {
@@ -105,6 +108,7 @@ public final class CustomPlugins {
 
     public synchronized CustomPlugin delete(String arn) {
         CustomPlugin plugin = describe(arn);
+        users.requireUnused(arn, "custom plugin");
         state.remove(arn);
         deleteQuietly(Path.of(plugin.installDir()).getParent());
         return plugin.withState("DELETING");

@@ -3,6 +3,7 @@ package dev.sluice.runtime.mskconnect.workerconfig;
 import dev.sluice.runtime.mskconnect.Arns;
 import dev.sluice.runtime.mskconnect.Inputs;
 import dev.sluice.runtime.mskconnect.Page;
+import dev.sluice.runtime.mskconnect.ResourceUsers;
 import dev.sluice.runtime.mskconnect.Timestamps;
 import dev.sluice.runtime.mskconnect.errors.MskConnectException;
 import dev.sluice.runtime.mskconnect.workerconfig.WorkerConfigurationApi.CreateWorkerConfigurationRequest;
@@ -19,11 +20,13 @@ public final class WorkerConfigurations {
     private final ResourceState state;
     private final Arns arns;
     private final Clock clock;
+    private final ResourceUsers users;
 
-    public WorkerConfigurations(ResourceState state, Arns arns, Clock clock) {
+    public WorkerConfigurations(ResourceState state, Arns arns, Clock clock, ResourceUsers users) {
         this.state = state;
         this.arns = arns;
         this.clock = clock;
+        this.users = users;
     }
 
     public synchronized WorkerConfiguration create(CreateWorkerConfigurationRequest request) {
@@ -72,6 +75,7 @@ public final class WorkerConfigurations {
 
     public synchronized WorkerConfiguration delete(String arn) {
         WorkerConfiguration existing = describe(arn);
+        users.requireUnused(existing.arn(), "worker configuration");
         state.remove(existing.arn());
         return new WorkerConfiguration(existing.arn(), existing.name(), existing.description(),
                 existing.creationTime(), existing.revisions(), existing.tags(), "DELETING");
