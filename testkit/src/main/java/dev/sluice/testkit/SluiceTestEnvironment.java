@@ -6,7 +6,14 @@ import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.dev.LocalS3Server;
 import dev.sluice.runtime.util.Directories;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
 import java.io.IOException;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +89,17 @@ public final class SluiceTestEnvironment {
     /** The S3 server, which the node fetches custom plugins from. */
     public LocalS3Server s3() {
         return s3;
+    }
+
+    /** A new S3 client of the S3 server (path-style, any credentials); the caller closes it. */
+    public S3Client s3Client() {
+        return S3Client.builder()
+                .endpointOverride(URI.create(s3.endpoint()))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     private static void joinQuietly(Thread thread) {

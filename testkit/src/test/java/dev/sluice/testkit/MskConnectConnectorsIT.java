@@ -5,11 +5,7 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
 import software.amazon.awssdk.services.kafkaconnect.model.BadRequestException;
 import software.amazon.awssdk.services.kafkaconnect.model.ConflictException;
@@ -21,7 +17,6 @@ import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
 import software.amazon.awssdk.services.kafkaconnect.model.NotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -49,11 +44,7 @@ class MskConnectConnectorsIT {
         SluiceTestEnvironment env = SluiceTestEnvironment.get();
         msk = MskConnectClients.forNode(env.node());
         admin = Admin.create(Map.of("bootstrap.servers", env.bootstrapServers()));
-        s3 = S3Client.builder()
-                .endpointOverride(URI.create(env.s3().endpoint()))
-                .region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        s3 = env.s3Client();
         s3.createBucket(b -> b.bucket("connector-plugins"));
         s3.putObject(b -> b.bucket("connector-plugins").key("datagen.zip"), RequestBody.fromBytes(
                 Files.readAllBytes(SluiceTestEnvironment.pluginPath().getParent()

@@ -3,11 +3,7 @@ package dev.sluice.testkit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
 import software.amazon.awssdk.services.kafkaconnect.model.BadRequestException;
 import software.amazon.awssdk.services.kafkaconnect.model.ConflictException;
@@ -18,7 +14,6 @@ import software.amazon.awssdk.services.kafkaconnect.model.DescribeCustomPluginRe
 import software.amazon.awssdk.services.kafkaconnect.model.NotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,13 +36,7 @@ class MskConnectCustomPluginsIT {
     static void start() {
         SluiceTestEnvironment env = SluiceTestEnvironment.get();
         msk = MskConnectClients.forNode(env.node());
-        s3 = S3Client.builder()
-                .endpointOverride(URI.create(env.s3().endpoint()))
-                .region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        s3 = env.s3Client();
         s3.createBucket(b -> b.bucket(BUCKET));
     }
 

@@ -4,11 +4,7 @@ import dev.sluice.runtime.broker.Ports;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
 import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
 import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
@@ -129,11 +125,7 @@ class NodeProcessIT {
     /** A datagen connector created through the MSK Connect API, from a custom plugin and a worker configuration. */
     private static String createMskConnector(SluiceTestEnvironment env, KafkaConnectClient msk, String name)
             throws Exception {
-        try (S3Client s3 = S3Client.builder()
-                .endpointOverride(URI.create(env.s3().endpoint()))
-                .region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (S3Client s3 = env.s3Client()) {
             s3.createBucket(b -> b.bucket(name + "-plugins"));
             s3.putObject(b -> b.bucket(name + "-plugins").key("datagen.zip"), RequestBody.fromBytes(
                     Files.readAllBytes(SluiceTestEnvironment.pluginPath().getParent()

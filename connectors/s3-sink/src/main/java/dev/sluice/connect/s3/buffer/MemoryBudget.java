@@ -1,0 +1,50 @@
+package dev.sluice.connect.s3.buffer;
+
+/**
+ * The bytes of heap that one task's object buffers may hold together, across all the objects it has open or
+ * waiting for upload ({@code s3.memory.budget.bytes}). A buffer that cannot reserve more spills to disk, so heap
+ * use stays bounded however many partitions are open.
+ */
+public final class MemoryBudget {
+
+    private final long capacity;
+    private long used;
+    private long peak;
+
+    public MemoryBudget(long capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("A memory budget must be positive, not " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Reserves {@code bytes} if they fit; a {@code false} means the caller must do without. */
+    public synchronized boolean tryReserve(long bytes) {
+        if (used + bytes > capacity) {
+            return false;
+        }
+        used += bytes;
+        peak = Math.max(peak, used);
+        return true;
+    }
+
+    public synchronized void release(long bytes) {
+        if (bytes > used) {
+            throw new IllegalStateException("Releasing " + bytes + " bytes but only " + used + " are reserved");
+        }
+        used -= bytes;
+    }
+
+    public long capacity() {
+        return capacity;
+    }
+
+    public synchronized long used() {
+        return used;
+    }
+
+    /** The most ever reserved at once. */
+    public synchronized long peak() {
+        return peak;
+    }
+}
