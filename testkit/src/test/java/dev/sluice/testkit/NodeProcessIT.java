@@ -122,6 +122,57 @@ class NodeProcessIT {
         }
     }
 
+    @Test
+    void anS3SinkKilledMidRunWritesEachOffsetIntoExactlyOneObject() throws Exception {
+        SluiceTestEnvironment env = SluiceTestEnvironment.get();
+        List<Integer> ports = Ports.freePorts("127.0.0.1", 2);
+        Path dir = env.workDir().resolve("kill-nine-s3");
+        java.nio.file.Files.createDirectories(dir);
+        Path config = NodeProcess.writeConfig(dir.resolve("node.yml"), env.bootstrapServers(), "20s",
+                ports.get(0), ports.get(1), SluiceTestEnvironment.pluginPath(), env.s3().endpoint(), "kill_nine_s3");
+        ConnectRestClient api = new ConnectRestClient("http://127.0.0.1:" + ports.get(0));
+        String topic = "kill-s3-topic";
+        try (NodeProcess node = new NodeProcess(config, dir.resolve("node.log"));
+             TopicWriter topicWriter = new TopicWriter(env.bootstrapServers());
+             S3Client s3 = env.s3Client()) {
+            s3.createBucket(b -> b.bucket("kill-nine-sink"));
+            topicWriter.createTopic(topic, 1);
+            for (int i = 0; i < 3000; i++) {
+                topicWriter.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, null,
+                        ("{\"id\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+            }
+            node.start();
+            await().atMost(WAIT).ignoreExceptions().until(() -> api.get("/").status() == 200);
+            assertThat(api.createConnector("kill-s3-sink", Map.of(
+                    "connector.class", "dev.sluice.connect.s3.S3SinkConnector",
+                    "topics", topic,
+                    "s3.bucket.name", "kill-nine-sink", "s3.endpoint", env.s3().endpoint(),
+                    "aws.access.key.id", "test", "aws.secret.access.key", "test-secret",
+                    "format.class", "json", "flush.size", "100",
+                    "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+                    "value.converter.schemas.enable", "false")).status()).isEqualTo(201);
+            // killed as soon as the first objects are up: the rest, and what was not committed, comes after restart
+            await().atMost(WAIT).until(() -> objectKeys(s3).size() >= 2);
+            node.kill();
+            node.start();
+
+            await().atMost(WAIT).ignoreExceptions().until(() -> objectKeys(s3).size() == 30);
+            List<Integer> ids = new java.util.ArrayList<>();
+            for (String key : objectKeys(s3)) {
+                String text = new String(s3.getObjectAsBytes(b -> b.bucket("kill-nine-sink").key(key)).asByteArray(),
+                        StandardCharsets.UTF_8);
+                text.lines().forEach(line -> ids.add(Integer.parseInt(line.replaceAll("\\D", ""))));
+            }
+            assertThat(ids).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 3000).boxed().toList());
+            assertThat(api.delete("/connectors/kill-s3-sink").status()).isEqualTo(204);
+        }
+    }
+
+    private static List<String> objectKeys(S3Client s3) {
+        return s3.listObjectsV2Paginator(b -> b.bucket("kill-nine-sink")).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).sorted().toList();
+    }
+
     /** A datagen connector created through the MSK Connect API, from a custom plugin and a worker configuration. */
     private static String createMskConnector(SluiceTestEnvironment env, KafkaConnectClient msk, String name)
             throws Exception {

@@ -167,6 +167,177 @@ class S3SinkIT {
         assertThat(connect.delete("/connectors/s3-json-sink").status()).isEqualTo(204);
     }
 
+    /** A schema'd JSON value (JsonConverter with schemas) of a struct {id, region, note}. */
+    private static byte[] orderJson(int id, String region) {
+        String schema = "{\"type\":\"struct\",\"name\":\"Order\",\"fields\":["
+                + "{\"field\":\"id\",\"type\":\"int64\"},"
+                + "{\"field\":\"region\",\"type\":\"string\",\"optional\":true},"
+                + "{\"field\":\"note\",\"type\":\"string\",\"optional\":true}]}";
+        String payload = "{\"id\":" + id + ",\"region\":" + (region == null ? "null" : "\"" + region + "\"")
+                + ",\"note\":\"order " + id + "\"}";
+        return ("{\"schema\":" + schema + ",\"payload\":" + payload + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> schemaful(Map<String, String> config) {
+        Map<String, String> out = new HashMap<>(config);
+        out.put("value.converter.schemas.enable", "true");
+        return out;
+    }
+
+    @Test
+    void avroObjectsPerFieldValueHoldEveryRecordOnce() throws Exception {
+        String topic = "s3-avro";
+        s3.createBucket(b -> b.bucket("avro-sink"));
+        writer.createTopic(topic, 2);
+        for (int i = 0; i < 80; i++) {
+            writer.send(new ProducerRecord<>(topic, i % 2, null, orderJson(i, i % 3 == 0 ? "eu" : "us")));
+        }
+        assertThat(connect.createConnector("s3-avro-sink", schemaful(sinkConfig(topic, "avro-sink", Map.of(
+                "format.class", "avro", "avro.codec", "snappy",
+                "partitioner.class", "field", "partition.field.name", "region",
+                "flush.size", "10")))).status()).isEqualTo(201);
+
+        // 40 records per partition, uploaded 10 at a time: offsets up to 40 committed once all are in objects
+        await().atMost(WAIT).until(() -> committedOffsets("s3-avro-sink").size() == 2
+                && committedOffsets("s3-avro-sink").values().stream().allMatch(offset -> offset == 40L));
+        Map<String, List<Long>> idsByRegionAndPartition = new TreeMap<>();
+        for (String key : keys("avro-sink", "topics/")) {
+            assertThat(key).matches("topics/s3-avro/region=(eu|us)/s3-avro\\+[01]\\+\\d{10}\\.avro");
+            String region = key.split("/")[2].substring("region=".length());
+            String partition = key.substring(key.lastIndexOf('/') + 1).split("\\+")[1];
+            try (var reader = new org.apache.avro.file.DataFileReader<org.apache.avro.generic.GenericRecord>(
+                    new org.apache.avro.file.SeekableByteArrayInput(read("avro-sink", key)),
+                    new org.apache.avro.generic.GenericDatumReader<>())) {
+                assertThat(reader.getMetaString("avro.codec")).isEqualTo("snappy");
+                for (var record : reader) {
+                    assertThat(record.get("region").toString()).isEqualTo(region);
+                    assertThat(record.get("note").toString()).isEqualTo("order " + record.get("id"));
+                    idsByRegionAndPartition.computeIfAbsent(region + "/" + partition, k -> new ArrayList<>())
+                            .add((Long) record.get("id"));
+                }
+            }
+        }
+        // every record once, and in offset order within each region of each partition (objects by start offset)
+        for (String region : List.of("eu", "us")) {
+            for (int partition = 0; partition < 2; partition++) {
+                List<Long> expected = new ArrayList<>();
+                for (long i = partition; i < 80; i += 2) {
+                    if ((i % 3 == 0) == region.equals("eu")) {
+                        expected.add(i);
+                    }
+                }
+                assertThat(idsByRegionAndPartition.get(region + "/" + partition)).as(region + "/" + partition)
+                        .containsExactlyElementsOf(expected);
+            }
+        }
+        assertThat(connect.delete("/connectors/s3-avro-sink").status()).isEqualTo(204);
+    }
+
+    @Test
+    void parquetObjectsPerHourOfRecordTime() throws Exception {
+        String topic = "s3-parquet";
+        s3.createBucket(b -> b.bucket("parquet-sink"));
+        writer.createTopic(topic, 1);
+        long tenOClock = java.time.Instant.parse("2026-11-25T10:00:00Z").toEpochMilli();
+        for (int i = 0; i < 90; i++) {
+            // 30 records in each of the hours 10, 11 and 12, two minutes apart
+            writer.send(new ProducerRecord<>(topic, 0, tenOClock + i * 120_000L, null, orderJson(i, "eu")));
+        }
+        assertThat(connect.createConnector("s3-parquet-sink", schemaful(sinkConfig(topic, "parquet-sink", Map.of(
+                "format.class", "parquet", "parquet.codec", "snappy",
+                "partitioner.class", "hourly", "timestamp.extractor", "Record",
+                "locale", "en-GB", "timezone", "UTC",
+                "flush.size", "30")))).status()).isEqualTo(201);
+
+        List<String> expected = List.of(
+                "topics/s3-parquet/year=2026/month=11/day=25/hour=10/s3-parquet+0+0000000000.snappy.parquet",
+                "topics/s3-parquet/year=2026/month=11/day=25/hour=11/s3-parquet+0+0000000030.snappy.parquet",
+                "topics/s3-parquet/year=2026/month=11/day=25/hour=12/s3-parquet+0+0000000060.snappy.parquet");
+        await().atMost(WAIT).until(() -> keys("parquet-sink", "topics/").size() == 3);
+        assertThat(keys("parquet-sink", "topics/")).containsExactlyElementsOf(expected);
+        List<Long> ids = new ArrayList<>();
+        for (String key : expected) {
+            java.nio.file.Path file = env.workDir().resolve(key.replace('/', '_'));
+            java.nio.file.Files.write(file, read("parquet-sink", key));
+            try (var reader = org.apache.parquet.avro.AvroParquetReader
+                    .<org.apache.avro.generic.GenericRecord>builder(new org.apache.parquet.io.LocalInputFile(file),
+                            new org.apache.parquet.conf.PlainParquetConfiguration()).build()) {
+                for (var row = reader.read(); row != null; row = reader.read()) {
+                    assertThat(row.get("region").toString()).isEqualTo("eu");
+                    ids.add((Long) row.get("id"));
+                }
+            }
+        }
+        assertThat(ids).containsExactlyElementsOf(java.util.stream.LongStream.range(0, 90).boxed().toList());
+        assertThat(connect.delete("/connectors/s3-parquet-sink").status()).isEqualTo(204);
+    }
+
+    @Test
+    void recordsThatCannotBePartitionedGoToTheDeadLetterQueue() {
+        String topic = "s3-dlq-source";
+        s3.createBucket(b -> b.bucket("dlq-sink"));
+        writer.createTopic(topic, 1);
+        for (int i = 0; i < 30; i++) {
+            writer.send(new ProducerRecord<>(topic, 0, null, orderJson(i, i % 10 == 5 ? null : "eu")));
+        }
+        Map<String, String> config = schemaful(sinkConfig(topic, "dlq-sink", Map.of(
+                "partitioner.class", "field", "partition.field.name", "region", "flush.size", "9",
+                "errors.tolerance", "all",
+                "errors.deadletterqueue.topic.name", "s3-dlq",
+                "errors.deadletterqueue.topic.replication.factor", "1",
+                "errors.deadletterqueue.context.headers.enable", "true")));
+        assertThat(connect.createConnector("s3-dlq-sink", config).status()).isEqualTo(201);
+
+        // ids 5, 15 and 25 have no region: reported, and the other 27 fill three objects of 9
+        await().atMost(WAIT).until(() -> TopicReader.readAll(env.bootstrapServers(), "s3-dlq").size() == 3);
+        var dead = TopicReader.readAll(env.bootstrapServers(), "s3-dlq");
+        assertThat(dead).extracting(r -> r.offset()).containsExactly(0L, 1L, 2L);
+        assertThat(dead.get(0).headers().lastHeader("__connect.errors.topic").value())
+                .isEqualTo(topic.getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(dead.get(0).headers().lastHeader("__connect.errors.exception.message").value(),
+                StandardCharsets.UTF_8)).contains("region");
+        await().atMost(WAIT).until(() -> keys("dlq-sink", "topics/").size() == 3);
+        List<Integer> ids = idsByPartition("dlq-sink", "topics/", false).get(0);
+        assertThat(ids).hasSize(27).doesNotContain(5, 15, 25);
+        await().atMost(WAIT).until(() -> committedOffsets("s3-dlq-sink").getOrDefault(0, 0L) == 30L);
+        assertThat(connect.delete("/connectors/s3-dlq-sink").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aMissingBucketIsRefusedAtCreateNamingTheKey() {
+        var reply = connect.createConnector("s3-no-bucket", sinkConfig("s3-nowhere", "no-such-bucket", Map.of()));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).contains("s3.bucket.name").contains("no-such-bucket");
+        assertThat(connect.get("/connectors/s3-no-bucket/status").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anS3OutageOfThirtySecondsLosesAndDuplicatesNothing() {
+        String topic = "s3-outage";
+        s3.createBucket(b -> b.bucket("outage-sink"));
+        writer.createTopic(topic, 2);
+        writeJson(topic, 2, 0, 200);
+        assertThat(connect.createConnector("s3-outage-sink", sinkConfig(topic, "outage-sink", Map.of(
+                "flush.size", "50", "s3.retry.backoff.ms", "500"))).status()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> keys("outage-sink", "topics/").size() == 4);
+
+        env.s3().close();
+        try {
+            writeJson(topic, 2, 200, 200);
+            // the task keeps retrying with back-off for the whole outage, and stays RUNNING
+            await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(45))
+                    .until(() -> connect.hasState("s3-outage-sink", "RUNNING", 1));
+        } finally {
+            env.s3().start();
+        }
+        await().atMost(WAIT).until(() -> keys("outage-sink", "topics/").size() == 8);
+        Map<Integer, List<Integer>> ids = idsByPartition("outage-sink", "topics/", false);
+        for (int p = 0; p < 2; p++) {
+            assertThat(ids.get(p)).as("partition " + p).containsExactlyElementsOf(expectedIds(p, 2, 400));
+        }
+        assertThat(connect.delete("/connectors/s3-outage-sink").status()).isEqualTo(204);
+    }
+
     /** The connector's committed offsets, by Kafka partition, as Kafka Connect's offsets API shows them. */
     private static Map<Integer, Long> committedOffsets(String connector) {
         JsonNode offsets = connect.get("/connectors/" + connector + "/offsets").body().path("offsets");
