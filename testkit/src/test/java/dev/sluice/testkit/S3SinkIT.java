@@ -338,6 +338,88 @@ class S3SinkIT {
         assertThat(connect.delete("/connectors/s3-outage-sink").status()).isEqualTo(204);
     }
 
+    @Test
+    void anObjectOverThePartSizeIsUploadedInPartsByteForByte() throws Exception {
+        String topic = "s3-multipart";
+        s3.createBucket(b -> b.bucket("multipart-sink"));
+        writer.createTopic(topic, 1);
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100; i++) {
+            byte[] value = new byte[64 * 1024];
+            random.nextBytes(value);
+            writer.send(new ProducerRecord<>(topic, 0, null, value));
+            expected.write(value);
+            expected.write('\n');
+        }
+        Map<String, String> config = sinkConfig(topic, "multipart-sink", Map.of(
+                "format.class", "bytes", "flush.size", "100", "s3.part.size", String.valueOf(5 * 1024 * 1024),
+                "value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"));
+        assertThat(connect.createConnector("s3-multipart-sink", config).status()).isEqualTo(201);
+
+        String key = "topics/s3-multipart/partition=0/s3-multipart+0+0000000000.bin";
+        await().atMost(WAIT).until(() -> keys("multipart-sink", "topics/").contains(key));
+        assertThat(read("multipart-sink", key)).isEqualTo(expected.toByteArray());
+        // 6.4 MiB in parts of 5 MiB: S3 names a multipart object's ETag after its part count
+        assertThat(etags("multipart-sink", "topics/").get(key)).endsWith("-2\"");
+        assertThat(connect.delete("/connectors/s3-multipart-sink").status()).isEqualTo(204);
+    }
+
+    @Test
+    void compressedJsonLinesReadBackWithTheirCodec() throws Exception {
+        String topic = "s3-zstd";
+        s3.createBucket(b -> b.bucket("zstd-sink"));
+        writer.createTopic(topic, 1);
+        writeJson(topic, 1, 0, 50);
+        assertThat(connect.createConnector("s3-zstd-sink", sinkConfig(topic, "zstd-sink", Map.of(
+                "s3.compression.type", "zstd", "flush.size", "50"))).status()).isEqualTo(201);
+
+        String key = "topics/s3-zstd/partition=0/s3-zstd+0+0000000000.json.zst";
+        await().atMost(WAIT).until(() -> keys("zstd-sink", "topics/").contains(key));
+        byte[] json;
+        try (var in = new com.github.luben.zstd.ZstdInputStream(new java.io.ByteArrayInputStream(read("zstd-sink",
+                key)))) {
+            json = in.readAllBytes();
+        }
+        assertThat(jsonLines(json, false)).extracting(line -> line.path("id").asInt())
+                .containsExactlyElementsOf(expectedIds(0, 1, 50));
+        assertThat(connect.delete("/connectors/s3-zstd-sink").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aNewerSchemaVersionStartsANewAvroObject() throws Exception {
+        String topic = "s3-evolve";
+        s3.createBucket(b -> b.bucket("evolve-sink"));
+        writer.createTopic(topic, 1);
+        for (int i = 0; i < 30; i++) {
+            String schema = i < 12
+                    ? "{\"type\":\"struct\",\"name\":\"Item\",\"version\":1,\"fields\":["
+                            + "{\"field\":\"id\",\"type\":\"int64\"}]}"
+                    : "{\"type\":\"struct\",\"name\":\"Item\",\"version\":2,\"fields\":["
+                            + "{\"field\":\"id\",\"type\":\"int64\"},"
+                            + "{\"field\":\"colour\",\"type\":\"string\",\"optional\":true}]}";
+            String payload = i < 12 ? "{\"id\":" + i + "}" : "{\"id\":" + i + ",\"colour\":\"red\"}";
+            writer.send(new ProducerRecord<>(topic, 0, null, ("{\"schema\":" + schema + ",\"payload\":" + payload
+                    + "}").getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(connect.createConnector("s3-evolve-sink", schemaful(sinkConfig(topic, "evolve-sink", Map.of(
+                "format.class", "avro", "schema.compatibility", "BACKWARD", "flush.size", "9")))).status())
+                .isEqualTo(201);
+
+        // objects of 9, cut short where version 2 begins (offset 12): 0-8, 9-11, 12-20, 21-29
+        List<String> expected = java.util.stream.Stream.of(0, 9, 12, 21)
+                .map(start -> String.format("topics/s3-evolve/partition=0/s3-evolve+0+%010d.avro", start)).toList();
+        await().atMost(WAIT).until(() -> keys("evolve-sink", "topics/").size() == 4);
+        assertThat(keys("evolve-sink", "topics/")).containsExactlyElementsOf(expected);
+        try (var reader = new org.apache.avro.file.DataFileReader<org.apache.avro.generic.GenericRecord>(
+                new org.apache.avro.file.SeekableByteArrayInput(read("evolve-sink", expected.get(2))),
+                new org.apache.avro.generic.GenericDatumReader<>())) {
+            assertThat(reader.getSchema().getField("colour")).isNotNull();
+            assertThat(reader.next().get("colour").toString()).isEqualTo("red");
+        }
+        assertThat(connect.delete("/connectors/s3-evolve-sink").status()).isEqualTo(204);
+    }
+
     /** The connector's committed offsets, by Kafka partition, as Kafka Connect's offsets API shows them. */
     private static Map<Integer, Long> committedOffsets(String connector) {
         JsonNode offsets = connect.get("/connectors/" + connector + "/offsets").body().path("offsets");
