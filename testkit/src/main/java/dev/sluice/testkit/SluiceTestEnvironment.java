@@ -3,6 +3,7 @@ package dev.sluice.testkit;
 import dev.sluice.runtime.broker.EmbeddedKafkaCluster;
 import dev.sluice.runtime.broker.Ports;
 import dev.sluice.runtime.config.AwsSettings;
+import dev.sluice.runtime.dev.LocalDynamoDbServer;
 import dev.sluice.runtime.dev.LocalS3Server;
 import dev.sluice.runtime.util.Directories;
 
@@ -39,6 +40,7 @@ public final class SluiceTestEnvironment {
     private final EmbeddedKafkaCluster kafka;
     private final WorkerNode node;
     private final LocalS3Server s3;
+    private final LocalDynamoDbServer dynamoDb;
 
     private SluiceTestEnvironment(int brokers) {
         try {
@@ -49,12 +51,19 @@ public final class SluiceTestEnvironment {
         kafka = EmbeddedKafkaCluster.builder(workDir.resolve("kafka")).brokers(brokers).freePorts().build();
         // S3Mock takes seconds to boot: start it beside the brokers, as the node fetches custom plugins from it
         s3 = new LocalS3Server(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("s3"));
+        // dynalite keeps its tables in memory here
+        dynamoDb = new LocalDynamoDbServer(Ports.freePorts("127.0.0.1", 1).get(0), null,
+                LocalDynamoDbServer.defaultInstallDir(), workDir.resolve("dynamodb.log"));
         Thread s3Starter = new Thread(s3::start, "sluice-test-s3");
+        Thread dynamoDbStarter = new Thread(dynamoDb::start, "sluice-test-dynamodb");
         s3Starter.start();
+        dynamoDbStarter.start();
         kafka.start();
         joinQuietly(s3Starter);
+        joinQuietly(dynamoDbStarter);
         List<Integer> ports = Ports.freePorts("127.0.0.1", 2);
-        AwsSettings aws = new AwsSettings(null, null, Map.of("s3", s3.endpoint()), "test", "test-secret");
+        AwsSettings aws = new AwsSettings(null, null, Map.of("s3", s3.endpoint(), "dynamodb", dynamoDb.endpoint()),
+                "test", "test-secret");
         node = new WorkerNode(kafka.bootstrapServers(), List.of(pluginPath().toString()),
                 Map.of("offset.flush.interval.ms", "1000"), ports.get(0), ports.get(1), aws,
                 workDir.resolve("custom-plugins").toString());
@@ -89,6 +98,11 @@ public final class SluiceTestEnvironment {
     /** The S3 server, which the node fetches custom plugins from. */
     public LocalS3Server s3() {
         return s3;
+    }
+
+    /** The DynamoDB stand-in (dynalite, tables in memory). */
+    public LocalDynamoDbServer dynamoDb() {
+        return dynamoDb;
     }
 
     /** A new S3 client of the S3 server (path-style, any credentials); the caller closes it. */
@@ -128,6 +142,7 @@ public final class SluiceTestEnvironment {
     private synchronized void close() {
         node.close();
         s3.close();
+        dynamoDb.close();
         kafka.close();
         try {
             Directories.deleteRecursively(workDir);

@@ -32,6 +32,7 @@ public class DevCommand extends SluiceServerCommand {
 
     private final SluiceApplication application;
     private Endpoints endpoints;
+    private String dynamoDbUnavailable;
 
     public DevCommand(SluiceApplication application) {
         super(application, "dev", "Runs Kafka brokers, the local AWS stand-ins and a worker node on this machine");
@@ -49,6 +50,8 @@ public class DevCommand extends SluiceServerCommand {
         subparser.addArgument("--plugin-path").setDefault("plugins/target/plugins")
                 .help("folder of connector plugins");
         subparser.addArgument("--s3-port").type(Integer.class).setDefault(9090).help("port of the S3 stand-in");
+        subparser.addArgument("--dynamodb-port").type(Integer.class).setDefault(8000)
+                .help("port of the DynamoDB stand-in (dynalite; needs Node.js)");
     }
 
     @Override
@@ -65,8 +68,10 @@ public class DevCommand extends SluiceServerCommand {
         // Every port is checked before anything starts, so a second `sluice dev` fails at once, in one line.
         int s3Port = namespace.getInt("s3_port");
         PortCheck.requireFree(configuration.getServerFactory());
+        int dynamoDbPort = namespace.getInt("dynamodb_port");
         PortCheck.requireFree("127.0.0.1", s3Port);
-        DevStack stack = new DevStack(stateDir, brokers, s3Port);
+        PortCheck.requireFree("127.0.0.1", dynamoDbPort);
+        DevStack stack = new DevStack(stateDir, brokers, s3Port, dynamoDbPort);
         try {
             stack.startAll();
         } catch (PortInUseException e) {
@@ -84,13 +89,16 @@ public class DevCommand extends SluiceServerCommand {
                 stateDir.resolve("custom-plugins").toString(), connect.autoscaleInterval(),
                 connect.taskRestartAttempts(), connect.taskRestartBackoff()));
         AwsSettings aws = configuration.getAws();
-        configuration.setAws(new AwsSettings(aws.region(), aws.accountId(), Map.of("s3", stack.s3Endpoint()),
+        Map<String, String> awsEndpoints = new java.util.HashMap<>(Map.of("s3", stack.s3Endpoint()));
+        stack.dynamoDbEndpoint().ifPresent(endpoint -> awsEndpoints.put("dynamodb", endpoint));
+        configuration.setAws(new AwsSettings(aws.region(), aws.accountId(), awsEndpoints,
                 Endpoints.ACCESS_KEY_ID, Endpoints.SECRET_ACCESS_KEY));
 
         endpoints = new Endpoints("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT,
                 "http://localhost:" + SluiceConfiguration.DEFAULT_ADMIN_PORT,
-                stack.bootstrapServers(), stack.s3Endpoint());
+                stack.bootstrapServers(), stack.s3Endpoint(), stack.dynamoDbEndpoint());
         endpoints.writeTo(stateDir.resolve("endpoints.env"));
+        dynamoDbUnavailable = stack.dynamoDbUnavailable();
 
         application.runFirst(stack);
         try {
@@ -106,6 +114,9 @@ public class DevCommand extends SluiceServerCommand {
             throws Exception {
         super.run(environment, namespace, configuration);
         System.out.println(endpoints.banner());
+        if (dynamoDbUnavailable != null) {
+            System.out.println("  sluice: no DynamoDB stand-in: " + dynamoDbUnavailable + "\n");
+        }
     }
 
     /**

@@ -3,7 +3,11 @@ package dev.sluice.runtime.dev;
 import dev.sluice.runtime.broker.EmbeddedKafkaCluster;
 import io.dropwizard.lifecycle.Managed;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What {@code sluice dev} runs beside the worker node: the bundled Kafka cluster and the local AWS stand-ins, with
@@ -12,21 +16,33 @@ import java.nio.file.Path;
  */
 public final class DevStack implements Managed {
 
+    private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
     private final EmbeddedKafkaCluster kafka;
     private final LocalS3Server s3;
+    private final LocalDynamoDbServer dynamoDb;
+    private volatile String dynamoDbUnavailable;
 
-    public DevStack(Path stateDir, int brokers, int s3Port) {
+    public DevStack(Path stateDir, int brokers, int s3Port, int dynamoDbPort) {
         this.kafka = EmbeddedKafkaCluster.builder(stateDir.resolve("kafka")).brokers(brokers).build();
         this.s3 = new LocalS3Server(s3Port, stateDir.resolve("s3"));
+        this.dynamoDb = new LocalDynamoDbServer(dynamoDbPort, stateDir.resolve("dynamodb"),
+                LocalDynamoDbServer.defaultInstallDir(), stateDir.resolve("dynamodb.log"));
     }
 
-    /** Starts the stand-ins side by side (S3Mock takes seconds to boot) and the brokers. */
+    /**
+     * Starts the stand-ins side by side (S3Mock takes seconds to boot) and the brokers. Without Node.js the DynamoDB
+     * stand-in is left out, with one line saying what to install, and the rest starts.
+     */
     public void startAll() {
         Thread s3Starter = new Thread(s3::start, "sluice-dev-s3");
+        Thread dynamoDbStarter = new Thread(this::startDynamoDb, "sluice-dev-dynamodb");
         s3Starter.start();
+        dynamoDbStarter.start();
         try {
             kafka.start();
             s3Starter.join();
+            dynamoDbStarter.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the dev stack", e);
@@ -44,6 +60,25 @@ public final class DevStack implements Managed {
         return s3.endpoint();
     }
 
+    private void startDynamoDb() {
+        try {
+            dynamoDb.start();
+        } catch (StandInUnavailableException e) {
+            dynamoDbUnavailable = e.getMessage();
+            log.warn("Starting without the DynamoDB stand-in: {}", e.getMessage());
+        }
+    }
+
+    /** The DynamoDB stand-in's endpoint; empty when it could not run here ({@link #dynamoDbUnavailable()}). */
+    public Optional<String> dynamoDbEndpoint() {
+        return dynamoDbUnavailable == null ? Optional.of(dynamoDb.endpoint()) : Optional.empty();
+    }
+
+    /** Why the DynamoDB stand-in is not running, and what to install; null when it is. */
+    public String dynamoDbUnavailable() {
+        return dynamoDbUnavailable;
+    }
+
     @Override
     public void start() {
         // started by startAll(), before the node, which needs Kafka to wire itself
@@ -59,6 +94,7 @@ public final class DevStack implements Managed {
             kafka.close();
         } finally {
             s3.close();
+            dynamoDb.close();
         }
     }
 }

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The endpoints of the dev stack, as shell {@code export} lines in {@code .sluice/dev/endpoints.env} for scripts and
  * users to {@code source}. The credentials are the stand-ins' dummies, not secrets.
  */
-public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootstrapServers, String s3Endpoint) {
+public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootstrapServers, String s3Endpoint,
+                        Optional<String> dynamoDbEndpoint) {
 
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY_ID = "sluice";
@@ -23,7 +25,9 @@ public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootst
         vars.put("SLUICE_ADMIN", sluiceAdmin);
         vars.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         vars.put("S3_ENDPOINT", s3Endpoint);
+        dynamoDbEndpoint.ifPresent(endpoint -> vars.put("DYNAMODB_ENDPOINT", endpoint));
         vars.put("AWS_REGION", REGION);
+        vars.put("AWS_DEFAULT_REGION", REGION); // what AWS CLI v1 reads
         vars.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
         vars.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
         return vars;

@@ -4,15 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The S3 stand-in: Adobe's S3Mock (an S3-compatible server; PUT, GET, multipart and abort pass with the AWS SDK v2
@@ -30,36 +26,31 @@ public final class LocalS3Server implements AutoCloseable {
 
     private final int port;
     private final Path dataDir;
-    private final Path logFile;
-    private Process process;
+    private final StandInProcess process;
 
     public LocalS3Server(int port, Path dataDir) {
         this.port = port;
         this.dataDir = dataDir;
-        this.logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        this.process = new StandInProcess("S3 stand-in", endpoint(),
+                dataDir.resolveSibling(dataDir.getFileName() + ".log"), START_TIMEOUT);
     }
 
     public synchronized void start() {
         Path jar = locateJar();
         try {
             Files.createDirectories(dataDir);
-            List<String> command = new ArrayList<>(List.of(
-                    javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                    "--http.port=" + port,
-                    "--server.port=0", // S3Mock's HTTPS connector: not used, any free port
-                    "--server.address=127.0.0.1",
-                    "--com.adobe.testing.s3mock.store.root=" + dataDir.toAbsolutePath(),
-                    "--com.adobe.testing.s3mock.store.retain-files-on-exit=true",
-                    "--logging.level.root=WARN",
-                    "--spring.main.banner-mode=off"));
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
-                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start the S3 stand-in from " + jar, e);
+            throw new IllegalStateException("Could not create " + dataDir, e);
         }
-        awaitReady();
+        process.start(List.of(
+                javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--http.port=" + port,
+                "--server.port=0", // S3Mock's HTTPS connector: not used, any free port
+                "--server.address=127.0.0.1",
+                "--com.adobe.testing.s3mock.store.root=" + dataDir.toAbsolutePath(),
+                "--com.adobe.testing.s3mock.store.retain-files-on-exit=true",
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off"), null);
         log.info("S3 stand-in (S3Mock {}) listening on {}", VERSION, endpoint());
     }
 
@@ -71,56 +62,9 @@ public final class LocalS3Server implements AutoCloseable {
         return port;
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The S3 stand-in exited with code " + process.exitValue()
-                        + " at start; see " + logFile);
-            }
-            if (answers()) {
-                return;
-            }
-            try {
-                process.waitFor(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while starting the S3 stand-in", e);
-            }
-        }
-        close();
-        throw new IllegalStateException("The S3 stand-in did not answer within " + START_TIMEOUT.toSeconds()
-                + " s; see " + logFile);
-    }
-
-    private boolean answers() {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(2000);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            return status > 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @Override
     public synchronized void close() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
+        process.close();
     }
 
     static Path locateJar() {
