@@ -420,6 +420,32 @@ class S3SinkIT {
         assertThat(connect.delete("/connectors/s3-evolve-sink").status()).isEqualTo(204);
     }
 
+    @Test
+    void keysAreStoredBesideTheirValuesOneLinePerRecord() {
+        String topic = "s3-keys";
+        s3.createBucket(b -> b.bucket("keys-sink"));
+        writer.createTopic(topic, 1);
+        writeJson(topic, 1, 0, 20);
+        assertThat(connect.createConnector("s3-keys-sink", sinkConfig(topic, "keys-sink", Map.of(
+                "store.kafka.keys", "true", "keys.format.class", "json", "flush.size", "10",
+                "key.converter", "org.apache.kafka.connect.json.JsonConverter",
+                "key.converter.schemas.enable", "false"))).status()).isEqualTo(201);
+
+        String prefix = "topics/s3-keys/partition=0/s3-keys+0+";
+        List<String> expected = List.of(prefix + "0000000000.json", prefix + "0000000000.keys.json",
+                prefix + "0000000010.json", prefix + "0000000010.keys.json");
+        await().atMost(WAIT).until(() -> keys("keys-sink", "topics/").size() == 4);
+        assertThat(keys("keys-sink", "topics/")).containsExactlyElementsOf(expected);
+        for (String start : List.of("0000000000", "0000000010")) {
+            List<JsonNode> values = jsonLines(read("keys-sink", prefix + start + ".json"), false);
+            List<JsonNode> keys = jsonLines(read("keys-sink", prefix + start + ".keys.json"), false);
+            // the producer keyed record i with the string "i", which JsonConverter reads as the number i
+            assertThat(keys).extracting(JsonNode::asInt)
+                    .containsExactlyElementsOf(values.stream().map(v -> v.path("id").asInt()).toList());
+        }
+        assertThat(connect.delete("/connectors/s3-keys-sink").status()).isEqualTo(204);
+    }
+
     /** The connector's committed offsets, by Kafka partition, as Kafka Connect's offsets API shows them. */
     private static Map<Integer, Long> committedOffsets(String connector) {
         JsonNode offsets = connect.get("/connectors/" + connector + "/offsets").body().path("offsets");

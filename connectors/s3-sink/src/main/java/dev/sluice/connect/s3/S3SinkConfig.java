@@ -1,8 +1,5 @@
 package dev.sluice.connect.s3;
 
-import dev.sluice.connect.s3.format.Compression;
-import dev.sluice.connect.s3.format.FormatSettings;
-import dev.sluice.connect.s3.format.SchemaChanges;
 import dev.sluice.connect.s3.partition.PartitionerKind;
 import dev.sluice.connect.s3.partition.PartitionerSettings;
 import dev.sluice.connect.s3.partition.TimestampSource;
@@ -19,9 +16,10 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 
 /**
  * The S3 sink's configuration keys. They are Confluent's S3 sink keys, with their meanings, wherever Confluent has
- * one, so that a Confluent config carries over; {@code s3.endpoint}, {@code aws.*}, {@code s3.memory.budget.bytes}
- * and {@code s3.spill.dir} are Sluice's. Parsing is in {@link S3SinkSettingsParser}, cross-field checks in
- * {@link S3SinkValidator}.
+ * one, so that a Confluent config carries over; {@code s3.endpoint}, {@code aws.*}, {@code s3.memory.budget.bytes},
+ * {@code s3.spill.dir}, {@code parquet.row.group.size.bytes} and {@code json.envelope.enabled} are Sluice's. The
+ * Format and Keys-and-headers groups are defined in {@link S3SinkFormatConfig}, parsing is in
+ * {@link S3SinkSettingsParser}, cross-field checks in {@link S3SinkValidator}.
  */
 public final class S3SinkConfig {
 
@@ -56,6 +54,10 @@ public final class S3SinkConfig {
     public static final String PARQUET_CODEC = "parquet.codec";
     public static final String STORE_KAFKA_KEYS = "store.kafka.keys";
     public static final String STORE_KAFKA_HEADERS = "store.kafka.headers";
+    public static final String KEYS_FORMAT_CLASS = "keys.format.class";
+    public static final String HEADERS_FORMAT_CLASS = "headers.format.class";
+    public static final String JSON_ENVELOPE = "json.envelope.enabled";
+    public static final String PARQUET_ROW_GROUP_BYTES = "parquet.row.group.size.bytes";
     public static final String JSON_DECIMAL_FORMAT = "json.decimal.format";
     public static final String BYTEARRAY_SEPARATOR = "format.bytearray.separator";
     public static final String SCHEMA_COMPATIBILITY = "schema.compatibility";
@@ -73,6 +75,7 @@ public final class S3SinkConfig {
     static final String STORAGE_GROUP = "Storage";
     static final String ROTATION_GROUP = "Connector";
     static final String FORMAT_GROUP = "Format";
+    static final String KEYS_HEADERS_GROUP = "Keys and headers";
     static final String PARTITIONER_GROUP = "Partitioner";
 
     /** The keys that say how to reach the bucket; the connector checks the bucket when they are all valid. */
@@ -88,7 +91,7 @@ public final class S3SinkConfig {
         defineS3(CONFIG_DEF);
         defineStorage(CONFIG_DEF);
         defineRotation(CONFIG_DEF);
-        defineFormat(CONFIG_DEF);
+        S3SinkFormatConfig.define(CONFIG_DEF);
         definePartitioner(CONFIG_DEF);
     }
 
@@ -152,7 +155,11 @@ public final class S3SinkConfig {
         def.define(MEMORY_BUDGET_BYTES, Type.LONG, 64L * 1024 * 1024, Range.atLeast(MIN_MEMORY_BUDGET),
                 Importance.MEDIUM, "The heap, in bytes, that one task may use for the objects it has open or "
                 + "waiting for upload, across all its partitions. Beyond it, objects spill to files in "
-                + SPILL_DIR + ".", STORAGE_GROUP, ++order, Width.MEDIUM, "Memory budget (bytes)");
+                + SPILL_DIR + ". Parquet is the exception: each open Parquet object holds its current row group "
+                + "in heap, up to about " + PARQUET_ROW_GROUP_BYTES + ", which cannot spill; that heap counts "
+                + "against the budget (so the other objects spill sooner) but may take the total beyond it. The "
+                + "bound is then this budget plus the open Parquet objects times " + PARQUET_ROW_GROUP_BYTES
+                + ".", STORAGE_GROUP, ++order, Width.MEDIUM, "Memory budget (bytes)");
         def.define(SPILL_DIR, Type.STRING, "", Importance.LOW,
                 "Where objects that do not fit in the memory budget are buffered; empty means the JVM's "
                 + "temporary directory (java.io.tmpdir).", STORAGE_GROUP, ++order, Width.LONG, "Spill directory");
@@ -178,52 +185,13 @@ public final class S3SinkConfig {
                 NullValueBehavior::parse), Importance.LOW,
                 "What to do with records whose value is null (tombstones): fail (the record is a bad record: the "
                 + "task fails, or with errors.tolerance=all it goes to the dead-letter queue), ignore (skip it) "
-                + "or write (pass it to the format; needs " + STORE_KAFKA_KEYS + "=true).",
+                + "or write (write the tombstone's key, and its headers if stored, to the keys and headers objects "
+                + "under " + TOMBSTONE_PARTITION + "; as in Confluent no value object is written for tombstones, "
+                + "so this needs " + STORE_KAFKA_KEYS + "=true).",
                 ROTATION_GROUP, ++order, Width.SHORT, "Behavior for null-valued records");
         def.define(TOMBSTONE_PARTITION, Type.STRING, "tombstone", new NonEmptyString(), Importance.LOW,
                 "The encoded partition (folder) of tombstones when " + BEHAVIOR_ON_NULL_VALUES + "=write.",
                 ROTATION_GROUP, ++order, Width.SHORT, "Tombstone encoded partition");
-    }
-
-    private static void defineFormat(ConfigDef def) {
-        int order = 0;
-        def.define(FORMAT_CLASS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                ParsedBy.parser("json, bytearray (or bytes), avro, parquet, or a Confluent format class name "
-                        + "(io.confluent.connect.s3.format.json.JsonFormat, ...)", FormatSettings.Kind::parse),
-                Importance.HIGH, "The format of the objects.", FORMAT_GROUP, ++order, Width.LONG, "Format class");
-        def.define(COMPRESSION_TYPE, Type.STRING, "none",
-                ParsedBy.parser("none, gzip, zstd, snappy", Compression::parse), Importance.LOW,
-                "Whole-object compression of JSON and bytes objects (Avro and Parquet compress inside the file: "
-                + "see " + AVRO_CODEC + " and " + PARQUET_CODEC + ").", FORMAT_GROUP, ++order, Width.SHORT,
-                "Compression type");
-        def.define(COMPRESSION_LEVEL, Type.INT, -1, Range.between(-1, 22), Importance.LOW,
-                "The compression level: 0..9 for gzip, 1..22 for zstd, -1 for the codec's default.",
-                FORMAT_GROUP, ++order, Width.SHORT, "Compression level");
-        def.define(AVRO_CODEC, Type.STRING, "null", ParsedBy.parser("null, deflate, snappy, bzip2, xz, zstandard",
-                FormatSettings.AvroCodec::parse), Importance.LOW, "The codec inside Avro files.",
-                FORMAT_GROUP, ++order, Width.SHORT, "Avro codec");
-        def.define(PARQUET_CODEC, Type.STRING, "snappy", ParsedBy.parser("none (or uncompressed), snappy, gzip, "
-                + "zstd, lz4_raw", FormatSettings.ParquetCodec::parse), Importance.LOW,
-                "The codec of Parquet column chunks.", FORMAT_GROUP, ++order, Width.SHORT, "Parquet codec");
-        def.define(STORE_KAFKA_KEYS, Type.BOOLEAN, false, Importance.LOW,
-                "Write the records' keys along with their values.", FORMAT_GROUP, ++order, Width.SHORT,
-                "Store Kafka keys");
-        def.define(STORE_KAFKA_HEADERS, Type.BOOLEAN, false, Importance.LOW,
-                "Write the records' headers along with their values.", FORMAT_GROUP, ++order, Width.SHORT,
-                "Store Kafka headers");
-        def.define(JSON_DECIMAL_FORMAT, Type.STRING, "BASE64", ParsedBy.parser("BASE64, NUMERIC",
-                FormatSettings::parseJsonDecimalFormat), Importance.LOW,
-                "How JSON writes Connect decimals: BASE64 (the unscaled bytes) or NUMERIC (a number).",
-                FORMAT_GROUP, ++order, Width.SHORT, "JSON decimal format");
-        def.define(BYTEARRAY_SEPARATOR, Type.STRING, null, Importance.LOW,
-                "What follows each value in bytes objects; a line feed when unset. Leading and trailing spaces "
-                + "are kept.", FORMAT_GROUP, ++order, Width.SHORT, "Byte array separator");
-        def.define(SCHEMA_COMPATIBILITY, Type.STRING, "NONE", ParsedBy.parser("NONE, BACKWARD, FORWARD, FULL",
-                SchemaChanges.Compatibility::parse), Importance.LOW,
-                "How records with a different value schema than their open object's are handled. NONE: any "
-                + "change finishes the open objects. BACKWARD, FORWARD, FULL: records whose schema the open "
-                + "object's can represent are projected to it; others finish the open objects.",
-                FORMAT_GROUP, ++order, Width.SHORT, "Schema compatibility");
     }
 
     private static void definePartitioner(ConfigDef def) {

@@ -23,10 +23,15 @@ public final class S3SinkConfigDocs {
             Confluent S3 sink config carries over: `format.class` and `partitioner.class` take Confluent's class
             names as well as the short names `json`, `bytearray`, `avro`, `parquet` and `default`, `field`,
             `time`, `hourly`, `daily`. Sluice adds `s3.endpoint`, `aws.access.key.id`, `aws.secret.access.key`,
-            `s3.memory.budget.bytes` and `s3.spill.dir`.
+            `s3.memory.budget.bytes`, `s3.spill.dir`, `parquet.row.group.size.bytes` and `json.envelope.enabled`.
 
             Objects are named `<topics.dir>/<topic>/<encoded partition>/<topic>+<partition>+<start offset><extension>`.
-            Offsets are committed only once the objects holding their records are uploaded, and object boundaries
+            With `store.kafka.keys` and `store.kafka.headers`, each value object has a keys object
+            (`<topic>+<partition>+<start offset>.keys<extension>`) and a headers object (`.headers<extension>`) beside
+            it, in the formats `keys.format.class` and `headers.format.class` name, holding one entry per record of
+            the value object in the same order, as Confluent's S3 sink writes them. Tombstones written with
+            `behavior.on.null.values=write` go to keys (and headers) objects only.
+            Offsets are committed only once all the objects holding their records are uploaded, and object boundaries
             depend only on the records when rotation is by `flush.size` or `rotate.interval.ms` with a `Record` or
             `RecordField` timestamp, so a replay rewrites the same objects: exactly once. Rotation by
             `rotate.schedule.interval.ms`, and time partitioning with the `Wallclock` extractor, are at least once.

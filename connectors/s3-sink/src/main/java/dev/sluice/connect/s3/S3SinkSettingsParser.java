@@ -106,16 +106,25 @@ public final class S3SinkSettingsParser {
                         config.getInt(COMPRESSION_LEVEL))
                 .withAvroCodec(FormatSettings.AvroCodec.parse(config.getString(AVRO_CODEC)))
                 .withParquetCodec(FormatSettings.ParquetCodec.parse(config.getString(PARQUET_CODEC)))
-                .withStoreKafka(config.getBoolean(STORE_KAFKA_KEYS), config.getBoolean(STORE_KAFKA_HEADERS))
+                .withParquetRowGroupBytes(config.getLong(PARQUET_ROW_GROUP_BYTES))
+                .withStoredViews(stored(config, STORE_KAFKA_KEYS, KEYS_FORMAT_CLASS),
+                        stored(config, STORE_KAFKA_HEADERS, HEADERS_FORMAT_CLASS))
+                .withJsonEnvelope(config.getBoolean(JSON_ENVELOPE))
                 .withJsonDecimalFormat(FormatSettings.parseJsonDecimalFormat(config.getString(JSON_DECIMAL_FORMAT)))
                 .withByteArraySeparator(separator == null ? "\n" : separator);
+    }
+
+    /** The format of the keys or headers objects if they are stored. */
+    private static Optional<FormatSettings.Kind> stored(AbstractConfig config, String storeKey, String formatKey) {
+        return config.getBoolean(storeKey)
+                ? Optional.of(FormatSettings.Kind.parse(config.getString(formatKey)))
+                : Optional.empty();
     }
 
     private static ZoneId zone(AbstractConfig config) {
         String zone = config.getString(TIMEZONE);
         return zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone);
     }
-
 
     /** Accepts {@code en-US} and Java's {@code en_US}; empty is the root locale. */
     static Locale locale(String value) {

@@ -1,6 +1,7 @@
 package dev.sluice.connect.s3;
 
 import dev.sluice.connect.s3.buffer.MemoryBudget;
+import dev.sluice.connect.s3.format.FormatSettings;
 import dev.sluice.connect.s3.format.RecordFormat;
 import dev.sluice.connect.s3.format.RecordFormats;
 import dev.sluice.connect.s3.format.SchemaChanges;
@@ -41,7 +42,7 @@ public class S3SinkTask extends SinkTask {
 
     private final S3Client injectedClient;
     private final Clock clock;
-    private final Function<S3SinkSettings, RecordFormat> formats;
+    private final Function<FormatSettings, RecordFormat> formats;
     private final Map<TopicPartition, TopicPartitionWriter> writers = new HashMap<>();
     private S3SinkSettings settings;
     private S3Client s3;
@@ -49,14 +50,14 @@ public class S3SinkTask extends SinkTask {
     private int consecutiveFailures;
 
     public S3SinkTask() {
-        this(null, Clock.systemUTC(), settings -> RecordFormats.create(settings.format()));
+        this(null, Clock.systemUTC(), RecordFormats::create);
     }
 
     /**
      * @param s3      the client to use, or null to build one from the settings; an injected client is not closed
-     * @param formats builds the record format from the settings
+     * @param formats builds each record format (the values', the keys', the headers') from its settings
      */
-    S3SinkTask(S3Client s3, Clock clock, Function<S3SinkSettings, RecordFormat> formats) {
+    S3SinkTask(S3Client s3, Clock clock, Function<FormatSettings, RecordFormat> formats) {
         this.injectedClient = s3;
         this.clock = clock;
         this.formats = formats;
@@ -82,7 +83,7 @@ public class S3SinkTask extends SinkTask {
                 settings.partitioner().partitioner(clock),
                 settings.partitioner().timestampExtractor(clock),
                 settings.rotation(),
-                formats.apply(settings),
+                RecordFormats.views(settings.format(), formats),
                 schemaPolicy(settings.schemaCompatibility()),
                 settings.keys(),
                 settings.nullValues(),
@@ -117,6 +118,11 @@ public class S3SinkTask extends SinkTask {
     /** The task's memory budget, for tests. */
     MemoryBudget memoryBudget() {
         return writerContext.budget();
+    }
+
+    /** What the open objects' format writers hold beyond their buffers (Parquet row groups), for tests. */
+    long heldBytes() {
+        return writers.values().stream().mapToLong(TopicPartitionWriter::heldBytes).sum();
     }
 
     @Override

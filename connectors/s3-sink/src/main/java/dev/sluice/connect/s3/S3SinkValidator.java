@@ -8,6 +8,7 @@ import dev.sluice.connect.s3.partition.PartitionerKind;
 import dev.sluice.connect.s3.partition.TimestampSource;
 import dev.sluice.connect.s3.writer.NullValueBehavior;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,6 +35,7 @@ final class S3SinkValidator {
         validator.timestamps();
         validator.tombstones();
         validator.compression();
+        validator.storedViews();
         validator.credentials();
         return values;
     }
@@ -97,35 +99,66 @@ final class S3SinkValidator {
         if (behavior != null && storeKeys != null && NullValueBehavior.parse(behavior) == NullValueBehavior.WRITE
                 && !storeKeys) {
             String message = "Writing tombstones (" + BEHAVIOR_ON_NULL_VALUES + "=write) needs "
-                    + STORE_KAFKA_KEYS + "=true, or the objects would not say what was deleted";
+                    + STORE_KAFKA_KEYS + "=true: as in Confluent, a tombstone is written as its key alone";
             error(BEHAVIOR_ON_NULL_VALUES, message);
             error(STORE_KAFKA_KEYS, message);
         }
     }
 
     private void compression() {
-        String format = valid(FORMAT_CLASS);
         String type = valid(COMPRESSION_TYPE);
         Integer level = valid(COMPRESSION_LEVEL);
-        if (format == null || type == null || level == null) {
+        if (type == null || level == null) {
             return;
         }
-        FormatSettings.Kind kind = FormatSettings.Kind.parse(format);
         Compression compression = Compression.parse(type);
-        if (compression != Compression.NONE
-                && (kind == FormatSettings.Kind.AVRO || kind == FormatSettings.Kind.PARQUET)) {
-            String message = COMPRESSION_TYPE + " applies to json and bytearray objects only; "
-                    + kind.name().toLowerCase() + " files compress inside: set "
-                    + (kind == FormatSettings.Kind.AVRO ? AVRO_CODEC : PARQUET_CODEC) + " instead";
-            error(COMPRESSION_TYPE, message);
-            error(FORMAT_CLASS, message);
-            return;
-        }
         try {
-            FormatSettings.defaults(kind).withCompression(compression, level);
+            FormatSettings.defaults(FormatSettings.Kind.JSON).withCompression(compression, level);
         } catch (IllegalArgumentException e) {
             error(COMPRESSION_LEVEL, e.getMessage());
         }
+        if (compression == Compression.NONE) {
+            return;
+        }
+        // As in Confluent, the compression applies to the keys and headers objects too, so they must take it.
+        compressible(FORMAT_CLASS, "value");
+        if (Boolean.TRUE.equals(valid(STORE_KAFKA_KEYS))) {
+            compressible(KEYS_FORMAT_CLASS, "keys");
+        }
+        if (Boolean.TRUE.equals(valid(STORE_KAFKA_HEADERS))) {
+            compressible(HEADERS_FORMAT_CLASS, "headers");
+        }
+    }
+
+    private void compressible(String formatKey, String objects) {
+        FormatSettings.Kind kind = kind(formatKey);
+        if (kind == FormatSettings.Kind.AVRO || kind == FormatSettings.Kind.PARQUET) {
+            String message = COMPRESSION_TYPE + " applies to json and bytearray objects only, but the " + objects
+                    + " objects are " + kind.name().toLowerCase(Locale.ROOT) + " (" + formatKey + "), whose files "
+                    + "compress inside: set " + (kind == FormatSettings.Kind.AVRO ? AVRO_CODEC : PARQUET_CODEC)
+                    + " instead";
+            error(COMPRESSION_TYPE, message);
+            error(formatKey, message);
+        }
+    }
+
+    private void storedViews() {
+        boolean headers = Boolean.TRUE.equals(valid(STORE_KAFKA_HEADERS));
+        if (headers && kind(HEADERS_FORMAT_CLASS) == FormatSettings.Kind.BYTES) {
+            error(HEADERS_FORMAT_CLASS, "Headers cannot be written as bytearray (nor can they in Confluent); use "
+                    + "json, avro or parquet");
+        }
+        FormatSettings.Kind valueKind = kind(FORMAT_CLASS);
+        if (Boolean.TRUE.equals(valid(JSON_ENVELOPE)) && valueKind != null && valueKind != FormatSettings.Kind.JSON) {
+            error(JSON_ENVELOPE, JSON_ENVELOPE + " applies to " + FORMAT_CLASS + "=json only; to keep keys and "
+                    + "headers with other formats, use " + STORE_KAFKA_KEYS + " and " + STORE_KAFKA_HEADERS);
+        }
+    }
+
+    /** The format a valid format key names, or null. */
+    private FormatSettings.Kind kind(String formatKey) {
+        String value = valid(formatKey);
+        return value == null ? null : FormatSettings.Kind.parse(value);
     }
 
     private void credentials() {

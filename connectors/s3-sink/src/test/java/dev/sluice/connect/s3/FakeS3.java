@@ -42,6 +42,7 @@ public final class FakeS3 implements S3Client {
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, byte[]>> uploads = new ConcurrentHashMap<>();
     private final Deque<Supplier<RuntimeException>> failures = new ArrayDeque<>();
+    private final Map<String, Integer> failingPuts = new ConcurrentHashMap<>();
     private final List<String> calls = new ArrayList<>();
     private int uploadIds;
     private int aborted;
@@ -63,6 +64,12 @@ public final class FakeS3 implements S3Client {
         for (int i = 0; i < n; i++) {
             failures.add(failure);
         }
+        return this;
+    }
+
+    /** The next {@code n} PutObject calls for keys ending with {@code suffix} fail with a 503 SlowDown. */
+    public synchronized FakeS3 failNextPutsOf(String suffix, int n) {
+        failingPuts.merge(suffix, n, Integer::sum);
         return this;
     }
 
@@ -125,6 +132,7 @@ public final class FakeS3 implements S3Client {
     @Override
     public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
         call("PutObject", request.bucket());
+        failIfAsked(request.key());
         objects.put(request.key(), read(body));
         return PutObjectResponse.builder().eTag("etag").build();
     }
@@ -168,6 +176,15 @@ public final class FakeS3 implements S3Client {
     public HeadBucketResponse headBucket(HeadBucketRequest request) {
         call("HeadBucket", request.bucket());
         return HeadBucketResponse.builder().build();
+    }
+
+    private synchronized void failIfAsked(String key) {
+        for (var failing : failingPuts.entrySet()) {
+            if (key.endsWith(failing.getKey()) && failing.getValue() > 0) {
+                failing.setValue(failing.getValue() - 1);
+                throw slowDown();
+            }
+        }
     }
 
     private static byte[] read(RequestBody body) {

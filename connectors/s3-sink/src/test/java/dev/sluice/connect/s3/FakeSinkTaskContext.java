@@ -15,6 +15,7 @@ final class FakeSinkTaskContext implements SinkTaskContext {
 
     final List<Long> timeouts = new ArrayList<>();
     final List<SinkRecord> errant = new ArrayList<>();
+    final List<Throwable> errantErrors = new ArrayList<>();
     private final boolean toleratesErrors;
 
     FakeSinkTaskContext(boolean toleratesErrors) {
@@ -28,6 +29,7 @@ final class FakeSinkTaskContext implements SinkTaskContext {
         }
         return (record, error) -> {
             errant.add(record);
+            errantErrors.add(error);
             return CompletableFuture.completedFuture(null);
         };
     }

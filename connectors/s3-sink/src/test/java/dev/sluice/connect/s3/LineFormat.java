@@ -10,7 +10,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * A test-only format: one line per record, the value's {@code toString()} ({@code null} for tombstones). A value
- * that is the string {@code "poison"} cannot be converted, like a record a real format rejects.
+ * that is the string {@code "poison"} cannot be converted, like a record a real format rejects. Keys and headers
+ * objects written with it hold the {@code toString()} of the key or of the headers view.
  */
 public final class LineFormat implements RecordFormat {
 
@@ -25,11 +26,12 @@ public final class LineFormat implements RecordFormat {
     public RecordWriter open(OutputStream out, Schema valueSchema) {
         return new RecordWriter() {
             @Override
-            public void write(SinkRecord record) throws java.io.IOException {
+            public Staged stage(SinkRecord record) {
                 if (POISON.equals(record.value())) {
                     throw new DataException("Cannot convert " + POISON);
                 }
-                out.write((record.value() + "\n").getBytes(StandardCharsets.UTF_8));
+                byte[] line = (record.value() + "\n").getBytes(StandardCharsets.UTF_8);
+                return () -> out.write(line);
             }
 
             @Override

@@ -82,6 +82,38 @@ class S3SinkConfigTest {
     }
 
     @Test
+    void keysAndHeadersSettingsParseAsConfluentNamesThem() {
+        Map<String, String> props = new HashMap<>(valid("bucket"));
+        props.putAll(Map.of("store.kafka.keys", "true", "store.kafka.headers", "true",
+                "headers.format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat",
+                "parquet.row.group.size.bytes", "2097152"));
+
+        FormatSettings format = S3SinkSettingsParser.parse(props).format();
+
+        assertThat(format.keysFormat()).contains(FormatSettings.Kind.AVRO); // Confluent's default
+        assertThat(format.headersFormat()).contains(FormatSettings.Kind.PARQUET);
+        assertThat(format.jsonEnvelope()).isFalse();
+        assertThat(format.parquetRowGroupBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(S3SinkSettingsParser.parse(valid("bucket")).format().keysFormat()).isEmpty();
+    }
+
+    @Test
+    void compressionMustSuitTheKeysAndHeadersFormatsAndHeadersAreNeverBytes() {
+        Map<String, String> props = new HashMap<>(valid("bucket"));
+        props.putAll(Map.of("s3.compression.type", "gzip", "store.kafka.keys", "true", "store.kafka.headers", "true",
+                "headers.format.class", "bytearray", "json.envelope.enabled", "true"));
+
+        Map<String, List<String>> errors = errors(new S3SinkConnector(c -> s3).validate(props));
+
+        assertThat(errors).containsOnlyKeys("s3.compression.type", "keys.format.class", "headers.format.class");
+        assertThat(errors.get("keys.format.class").get(0)).contains("keys objects are avro").contains("avro.codec");
+        assertThat(errors.get("headers.format.class").get(0)).contains("bytearray");
+
+        props.putAll(Map.of("format.class", "avro", "s3.compression.type", "none", "headers.format.class", "json"));
+        assertThat(errors(new S3SinkConnector(c -> s3).validate(props))).containsOnlyKeys("json.envelope.enabled");
+    }
+
+    @Test
     void theTimePartitionerNeedsAFormatAndADuration() {
         Map<String, List<String>> errors = errors(new S3SinkConnector(c -> s3).validate(Map.of(
                 "s3.bucket.name", "bucket", "format.class", "json", "flush.size", "1", "partitioner.class", "time",

@@ -149,17 +149,6 @@ class S3SinkTaskTest {
     }
 
     @Test
-    void writtenTombstonesGoToTheTombstoneFolder() {
-        start(Map.of("flush.size", "3", "behavior.on.null.values", "write", "store.kafka.keys", "true"), false);
-
-        task.put(records(TP0, 0, "a", null, "b"));
-
-        assertThat(s3.objectsAsText()).containsOnly(
-                entry("topics/orders/partition=0/orders+0+0000000000.txt", "a\nb\n"),
-                entry("topics/orders/tombstone/orders+0+0000000001.txt", "null\n"));
-    }
-
-    @Test
     void tombstonesFailTheTaskByDefault() {
         start(Map.of("flush.size", "3"), false);
 

@@ -56,16 +56,18 @@ public final class AvroFormat implements RecordFormat {
         }
 
         @Override
-        public void write(SinkRecord record) throws IOException {
+        public Staged stage(SinkRecord record) {
             SchemaChanges.requireSameSchema(schema, record);
             Object datum = ConnectAvroValues.toAvro(schema, avroSchema, record.value());
-            try {
-                file.append(datum);
-            } catch (DataFileWriter.AppendWriteException e) {
-                // Avro has rolled its block buffer back to before this record, so the file stays whole.
-                throw new DataException("Avro could not write " + record.topic() + "-" + record.kafkaPartition()
-                        + "@" + record.kafkaOffset() + ": " + e.getCause().getMessage(), e);
-            }
+            return () -> {
+                try {
+                    file.append(datum);
+                } catch (DataFileWriter.AppendWriteException e) {
+                    // Avro has rolled its block buffer back to before this record, so the file stays whole.
+                    throw new DataException("Avro could not write " + record.topic() + "-" + record.kafkaPartition()
+                            + "@" + record.kafkaOffset() + ": " + e.getCause().getMessage(), e);
+                }
+            };
         }
 
         @Override

@@ -27,11 +27,13 @@ final class DelimitedRecordWriter implements RecordWriter {
     }
 
     @Override
-    public void write(SinkRecord record) throws IOException {
-        // Encode fully before touching the stream, so that a bad record leaves no partial line behind.
+    public Staged stage(SinkRecord record) {
+        // Encoded in full before the stream is touched, so that a bad record leaves no partial line behind.
         byte[] bytes = encoder.encode(record);
-        out.write(bytes);
-        out.write(separator);
+        return () -> {
+            out.write(bytes);
+            out.write(separator);
+        };
     }
 
     @Override

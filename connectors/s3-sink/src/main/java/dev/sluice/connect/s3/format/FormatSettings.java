@@ -3,12 +3,13 @@ package dev.sluice.connect.s3.format;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.json.DecimalFormat;
 
 /**
  * The output-format settings of one S3 sink connector, parsed once from its config and handed to
- * {@link RecordFormats#create(FormatSettings)}.
+ * {@link RecordFormats}.
  *
  * <p>Names in brackets are the Confluent S3 sink keys each field mirrors. The enums' {@code parse} methods accept
  * the values those keys take (case-insensitively) and throw {@link IllegalArgumentException} naming the accepted
@@ -21,10 +22,14 @@ import org.apache.kafka.connect.json.DecimalFormat;
  *     ({@code s3.compression.level}; Confluent applies it to gzip only)
  * @param avroCodec the codec inside Avro container files ({@code avro.codec})
  * @param parquetCodec the codec of Parquet column chunks ({@code parquet.codec})
- * @param storeKafkaKeys JSON only: write each line as an envelope that includes the record key
- *     ({@code store.kafka.keys}; see {@link JsonLinesFormat} for how Sluice differs from Confluent here)
- * @param storeKafkaHeaders JSON only: write each line as an envelope that includes the record headers
- *     ({@code store.kafka.headers})
+ * @param parquetRowGroupBytes the Parquet row group size, which bounds the heap each open Parquet object holds
+ *     ({@code parquet.row.group.size.bytes}, Sluice's; Confluent always uses Parquet's 128 MiB)
+ * @param keysFormat the format of the keys objects written beside the values, or empty for none
+ *     ({@code store.kafka.keys} and {@code keys.format.class}; see {@link RecordView})
+ * @param headersFormat the format of the headers objects, or empty for none ({@code store.kafka.headers} and
+ *     {@code headers.format.class})
+ * @param jsonEnvelope JSON values only: write each line as an envelope of key, value, headers and coordinates
+ *     ({@code json.envelope.enabled}, Sluice's; see {@link JsonLinesFormat})
  * @param jsonDecimalFormat how JSON renders Connect decimals: BASE64 (the unscaled bytes) or NUMERIC
  *     ({@code json.decimal.format})
  * @param byteArraySeparator bytes format only: what follows each value ({@code format.bytearray.separator});
@@ -36,58 +41,94 @@ public record FormatSettings(
         int compressionLevel,
         AvroCodec avroCodec,
         ParquetCodec parquetCodec,
-        boolean storeKafkaKeys,
-        boolean storeKafkaHeaders,
+        long parquetRowGroupBytes,
+        Optional<Kind> keysFormat,
+        Optional<Kind> headersFormat,
+        boolean jsonEnvelope,
         DecimalFormat jsonDecimalFormat,
         String byteArraySeparator) {
 
     /** {@code s3.compression.level} when unset: the codec's own default. */
     public static final int DEFAULT_COMPRESSION_LEVEL = -1;
 
+    /** {@code parquet.row.group.size.bytes} when unset. */
+    public static final long DEFAULT_PARQUET_ROW_GROUP_BYTES = 8L * 1024 * 1024;
+
     public FormatSettings {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(avroCodec, "avroCodec");
         Objects.requireNonNull(parquetCodec, "parquetCodec");
+        Objects.requireNonNull(keysFormat, "keysFormat");
+        Objects.requireNonNull(headersFormat, "headersFormat");
         Objects.requireNonNull(jsonDecimalFormat, "jsonDecimalFormat");
         Objects.requireNonNull(byteArraySeparator, "byteArraySeparator");
         compression.checkLevel(compressionLevel);
+        if (parquetRowGroupBytes <= 0) {
+            throw new IllegalArgumentException("A Parquet row group size must be positive, not "
+                    + parquetRowGroupBytes);
+        }
     }
 
-    /** The defaults Confluent's S3 sink uses, except that the bytes separator is {@code "\n"} on every platform. */
+    /**
+     * The defaults Confluent's S3 sink uses, except that the bytes separator is {@code "\n"} on every platform and
+     * Parquet row groups are {@value #DEFAULT_PARQUET_ROW_GROUP_BYTES} bytes.
+     */
     public static FormatSettings defaults(Kind kind) {
         return new FormatSettings(kind, Compression.NONE, DEFAULT_COMPRESSION_LEVEL, AvroCodec.NULL,
-                ParquetCodec.SNAPPY, false, false, DecimalFormat.BASE64, "\n");
+                ParquetCodec.SNAPPY, DEFAULT_PARQUET_ROW_GROUP_BYTES, Optional.empty(), Optional.empty(), false,
+                DecimalFormat.BASE64, "\n");
+    }
+
+    /**
+     * The settings of the keys or headers objects: these settings with another kind, and neither envelope nor
+     * objects beside them. Compression and codecs apply to them as to the values, as in Confluent.
+     */
+    public FormatSettings forView(Kind viewKind) {
+        return new FormatSettings(viewKind, compression, compressionLevel, avroCodec, parquetCodec,
+                parquetRowGroupBytes, Optional.empty(), Optional.empty(), false, jsonDecimalFormat,
+                byteArraySeparator);
     }
 
     public FormatSettings withCompression(Compression compression, int level) {
-        return new FormatSettings(kind, compression, level, avroCodec, parquetCodec, storeKafkaKeys,
-                storeKafkaHeaders, jsonDecimalFormat, byteArraySeparator);
+        return new FormatSettings(kind, compression, level, avroCodec, parquetCodec, parquetRowGroupBytes,
+                keysFormat, headersFormat, jsonEnvelope, jsonDecimalFormat, byteArraySeparator);
     }
 
     public FormatSettings withAvroCodec(AvroCodec codec) {
-        return new FormatSettings(kind, compression, compressionLevel, codec, parquetCodec, storeKafkaKeys,
-                storeKafkaHeaders, jsonDecimalFormat, byteArraySeparator);
+        return new FormatSettings(kind, compression, compressionLevel, codec, parquetCodec, parquetRowGroupBytes,
+                keysFormat, headersFormat, jsonEnvelope, jsonDecimalFormat, byteArraySeparator);
     }
 
     public FormatSettings withParquetCodec(ParquetCodec codec) {
-        return new FormatSettings(kind, compression, compressionLevel, avroCodec, codec, storeKafkaKeys,
-                storeKafkaHeaders, jsonDecimalFormat, byteArraySeparator);
+        return new FormatSettings(kind, compression, compressionLevel, avroCodec, codec, parquetRowGroupBytes,
+                keysFormat, headersFormat, jsonEnvelope, jsonDecimalFormat, byteArraySeparator);
     }
 
-    public FormatSettings withStoreKafka(boolean keys, boolean headers) {
-        return new FormatSettings(kind, compression, compressionLevel, avroCodec, parquetCodec, keys, headers,
-                jsonDecimalFormat, byteArraySeparator);
+    public FormatSettings withParquetRowGroupBytes(long bytes) {
+        return new FormatSettings(kind, compression, compressionLevel, avroCodec, parquetCodec, bytes,
+                keysFormat, headersFormat, jsonEnvelope, jsonDecimalFormat, byteArraySeparator);
+    }
+
+    /** Keys and headers objects beside the values, each in its format; empty writes none. */
+    public FormatSettings withStoredViews(Optional<Kind> keys, Optional<Kind> headers) {
+        return new FormatSettings(kind, compression, compressionLevel, avroCodec, parquetCodec,
+                parquetRowGroupBytes, keys, headers, jsonEnvelope, jsonDecimalFormat, byteArraySeparator);
+    }
+
+    public FormatSettings withJsonEnvelope(boolean envelope) {
+        return new FormatSettings(kind, compression, compressionLevel, avroCodec, parquetCodec,
+                parquetRowGroupBytes, keysFormat, headersFormat, envelope, jsonDecimalFormat, byteArraySeparator);
     }
 
     public FormatSettings withJsonDecimalFormat(DecimalFormat decimalFormat) {
-        return new FormatSettings(kind, compression, compressionLevel, avroCodec, parquetCodec, storeKafkaKeys,
-                storeKafkaHeaders, decimalFormat, byteArraySeparator);
+        return new FormatSettings(kind, compression, compressionLevel, avroCodec, parquetCodec,
+                parquetRowGroupBytes, keysFormat, headersFormat, jsonEnvelope, decimalFormat, byteArraySeparator);
     }
 
     public FormatSettings withByteArraySeparator(String separator) {
-        return new FormatSettings(kind, compression, compressionLevel, avroCodec, parquetCodec, storeKafkaKeys,
-                storeKafkaHeaders, jsonDecimalFormat, separator);
+        return new FormatSettings(kind, compression, compressionLevel, avroCodec, parquetCodec,
+                parquetRowGroupBytes, keysFormat, headersFormat, jsonEnvelope, jsonDecimalFormat, separator);
     }
 
     /** The object formats. */

@@ -20,14 +20,15 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * they do everywhere else in Connect. A String value is a JSON string, not JSON text to splice in. A null value
  * (a tombstone the caller let through) is the line {@code null}.
  *
- * <p>With {@code store.kafka.keys} or {@code store.kafka.headers}, each line is instead an envelope:
+ * <p>Keys and headers ({@code store.kafka.keys}, {@code store.kafka.headers}) go to objects of their own beside
+ * the values, as in Confluent (see {@link RecordView}); the value lines do not change. With Sluice's
+ * {@code json.envelope.enabled}, each value line is instead an envelope that carries the whole record:
  * <pre>
  * {"key":…,"value":…,"headers":{"name":…},"topic":"t","partition":0,"offset":42,"timestamp":1700000000000}
  * </pre>
- * where {@code key} and {@code headers} appear only when asked for, and {@code timestamp} may be null. This is
- * Sluice's choice: Confluent writes keys and headers to separate objects beside the values, which doubles the
- * objects and leaves readers to join them by position. Header values are converted like values; a header name that
- * repeats keeps its last value (as {@code Headers.lastWithName} does) at its first position.
+ * where {@code key} and {@code timestamp} may be null. Readers expecting Confluent's value lines cannot read these,
+ * so it is off unless asked for. Header values are converted like values; a header name that repeats keeps its
+ * last value (as {@code Headers.lastWithName} does) at its first position.
  */
 public final class JsonLinesFormat implements RecordFormat {
 
@@ -36,20 +37,13 @@ public final class JsonLinesFormat implements RecordFormat {
 
     private final Compression compression;
     private final int compressionLevel;
-    private final boolean storeKeys;
-    private final boolean storeHeaders;
+    private final boolean envelope;
     private final JsonConverter converter;
 
-    JsonLinesFormat(
-            Compression compression,
-            int compressionLevel,
-            DecimalFormat decimalFormat,
-            boolean storeKeys,
-            boolean storeHeaders) {
+    JsonLinesFormat(Compression compression, int compressionLevel, DecimalFormat decimalFormat, boolean envelope) {
         this.compression = compression;
         this.compressionLevel = compressionLevel;
-        this.storeKeys = storeKeys;
-        this.storeHeaders = storeHeaders;
+        this.envelope = envelope;
         this.converter = new JsonConverter();
         converter.configure(
                 Map.of(
@@ -65,7 +59,7 @@ public final class JsonLinesFormat implements RecordFormat {
 
     @Override
     public RecordWriter open(OutputStream out, Schema valueSchema) throws IOException {
-        DelimitedRecordWriter.Encoder encoder = storeKeys || storeHeaders ? this::envelope : this::value;
+        DelimitedRecordWriter.Encoder encoder = envelope ? this::envelope : this::value;
         return new DelimitedRecordWriter(compression.wrap(out, compressionLevel), encoder, NEWLINE);
     }
 
@@ -76,15 +70,9 @@ public final class JsonLinesFormat implements RecordFormat {
     private byte[] envelope(SinkRecord record) {
         String topic = record.topic();
         var line = new ByteArrayOutputStream(256);
-        if (storeKeys) {
-            field(line, "{\"key\":", json(topic, record.keySchema(), record.key()));
-            field(line, ",\"value\":", value(record));
-        } else {
-            field(line, "{\"value\":", value(record));
-        }
-        if (storeHeaders) {
-            field(line, ",\"headers\":", headers(record));
-        }
+        field(line, "{\"key\":", json(topic, record.keySchema(), record.key()));
+        field(line, ",\"value\":", value(record));
+        field(line, ",\"headers\":", headers(record));
         field(line, ",\"topic\":", json(topic, Schema.STRING_SCHEMA, topic));
         field(line, ",\"partition\":", ascii(record.kafkaPartition()));
         field(line, ",\"offset\":", ascii(record.kafkaOffset()));

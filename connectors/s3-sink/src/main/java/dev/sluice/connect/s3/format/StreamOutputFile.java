@@ -14,7 +14,7 @@ import org.apache.parquet.io.PositionOutputStream;
 final class StreamOutputFile implements OutputFile {
 
     private final OutputStream out;
-    private boolean created;
+    private CountingStream stream;
 
     StreamOutputFile(OutputStream out) {
         this.out = out;
@@ -22,12 +22,17 @@ final class StreamOutputFile implements OutputFile {
 
     @Override
     public PositionOutputStream create(long blockSizeHint) {
-        if (created) {
+        if (stream != null) {
             // Each S3 object is written once, front to back; a second stream would interleave two files.
             throw new IllegalStateException("A stream-backed Parquet file can be created once");
         }
-        created = true;
-        return new CountingStream(out);
+        stream = new CountingStream(out);
+        return stream;
+    }
+
+    /** The bytes Parquet has written to the stream so far. */
+    long position() {
+        return stream == null ? 0 : stream.getPos();
     }
 
     @Override

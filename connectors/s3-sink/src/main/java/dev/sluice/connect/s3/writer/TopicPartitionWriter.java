@@ -1,7 +1,6 @@
 package dev.sluice.connect.s3.writer;
 
 import dev.sluice.connect.s3.buffer.SpillingBuffer;
-import dev.sluice.connect.s3.format.RecordWriter;
 import dev.sluice.connect.s3.rotation.RotationPolicy;
 import dev.sluice.connect.s3.rotation.RotationReason;
 import dev.sluice.connect.s3.writer.OpenObject.FinishedObject;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -77,7 +75,7 @@ public final class TopicPartitionWriter {
             return;
         }
         Slot slot = new Slot(record.topic(),
-                tombstone ? ctx.tombstonePartition() : ctx.partitioner().encodePartition(record));
+                tombstone ? ctx.tombstonePartition() : ctx.partitioner().encodePartition(record), tombstone);
         long recordTime = ctx.rotation().usesRecordTime() ? ctx.extractor().extract(record) : 0L;
         long now = ctx.clock().millis();
         Optional<RotationReason> before = ctx.rotation().beforeWrite(rotation, recordTime, now);
@@ -90,7 +88,7 @@ public final class TopicPartitionWriter {
             object = null;
         }
         if (object == null) {
-            object = openObject(slot, record.valueSchema());
+            object = openObject(slot, record);
         }
         SinkRecord projected = tombstone ? record : ctx.schemas().project(record, object.schema());
         try {
@@ -98,7 +96,7 @@ public final class TopicPartitionWriter {
         } catch (DataException e) {
             if (object.count() == 0) {
                 open.remove(slot);
-                object.discard();
+                object.release();
             }
             throw e;
         }
@@ -118,17 +116,12 @@ public final class TopicPartitionWriter {
         };
     }
 
-    private OpenObject openObject(Slot slot, Schema schema) throws IOException {
-        var buffer = new SpillingBuffer(ctx.budget(), ctx.spillDir());
-        try {
-            RecordWriter writer = ctx.format().open(buffer, schema);
-            var object = new OpenObject(slot.topic(), slot.encodedPartition(), buffer, writer, schema);
-            open.put(slot, object);
-            return object;
-        } catch (IOException | RuntimeException e) {
-            buffer.release();
-            throw e;
-        }
+    /** Tombstones have no value object, as in Confluent: only their keys (and headers) are written. */
+    private OpenObject openObject(Slot slot, SinkRecord first) throws IOException {
+        var object = OpenObject.open(slot.topic(), slot.encodedPartition(),
+                slot.tombstone() ? ctx.tombstoneFormats() : ctx.formats(), first, ctx.budget(), ctx.spillDir());
+        open.put(slot, object);
+        return object;
     }
 
     /** Checks the wall-clock schedule when no record comes; the worker calls put with empty batches. */
@@ -148,7 +141,7 @@ public final class TopicPartitionWriter {
         List<FinishedObject> finished = new ArrayList<>(open.size());
         try {
             for (OpenObject object : open.values()) {
-                finished.add(object.finish(ctx.keys(), tp.partition(), ctx.format().extension()));
+                finished.addAll(object.finish(ctx.keys(), tp.partition()));
             }
         } catch (DataException e) {
             throw new ConnectException("Cannot finish an object of " + tp + ": " + e.getMessage(), e);
@@ -190,7 +183,7 @@ public final class TopicPartitionWriter {
     /** Drops every unfinished and unuploaded object; their records come again from the committed offset. */
     public void close() {
         int dropped = open.size();
-        open.values().forEach(object -> release(object.buffer()));
+        open.values().forEach(this::release);
         open.clear();
         for (Rotated rotated : pending) {
             dropped += rotated.objects().size();
@@ -210,6 +203,11 @@ public final class TopicPartitionWriter {
         return pending.stream().mapToInt(rotated -> rotated.objects().size()).sum();
     }
 
+    /** The heap the open objects' format writers hold beyond their buffers (Parquet row groups). */
+    public long heldBytes() {
+        return open.values().stream().mapToLong(OpenObject::heldBytes).sum();
+    }
+
     private void release(SpillingBuffer buffer) {
         try {
             buffer.release();
@@ -218,8 +216,16 @@ public final class TopicPartitionWriter {
         }
     }
 
-    /** Where a record goes: the (possibly renamed) topic and the encoded partition. */
-    private record Slot(String topic, String encodedPartition) {
+    private void release(OpenObject object) {
+        try {
+            object.release();
+        } catch (IOException e) {
+            log.warn("Cannot delete a spill file of {}", tp, e);
+        }
+    }
+
+    /** Where a record goes: the (possibly renamed) topic, the encoded partition, and whether it is a tombstone. */
+    private record Slot(String topic, String encodedPartition, boolean tombstone) {
     }
 
     /** The objects finished by one rotation, and the offset that is committable once they are all uploaded. */

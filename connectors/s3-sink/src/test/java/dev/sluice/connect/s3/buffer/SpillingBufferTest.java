@@ -57,6 +57,23 @@ class SpillingBufferTest {
     }
 
     @Test
+    void overcommittedHeapIsCountedAndMakesBuffersSpillUntilReleased() throws IOException {
+        var budget = new MemoryBudget(64 * 1024);
+        budget.overcommit(100 * 1024); // held elsewhere, say by a Parquet row group
+        var buffer = new SpillingBuffer(budget, dir);
+
+        buffer.write(randomBytes(10_000, 3));
+
+        assertThat(budget.used()).isEqualTo(100 * 1024);
+        assertThat(budget.peak()).isEqualTo(100 * 1024);
+        assertThat(buffer.spilled()).isTrue();
+        assertThat(buffer.reservedBytes()).isZero();
+        budget.release(100 * 1024);
+        assertThat(budget.tryReserve(64 * 1024)).isTrue();
+        buffer.release();
+    }
+
+    @Test
     void aThousandBuffersShareTheBudgetAndEvenWriteThroughWhenItIsGone() throws IOException {
         var budget = new MemoryBudget(1024 * 1024);
         List<SpillingBuffer> buffers = new ArrayList<>();

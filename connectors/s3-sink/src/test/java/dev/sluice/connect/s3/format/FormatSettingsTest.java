@@ -19,8 +19,10 @@ class FormatSettingsTest {
         assertThat(settings.compressionLevel()).isEqualTo(-1);
         assertThat(settings.avroCodec()).isEqualTo(AvroCodec.NULL);
         assertThat(settings.parquetCodec()).isEqualTo(ParquetCodec.SNAPPY);
-        assertThat(settings.storeKafkaKeys()).isFalse();
-        assertThat(settings.storeKafkaHeaders()).isFalse();
+        assertThat(settings.keysFormat()).isEmpty();
+        assertThat(settings.headersFormat()).isEmpty();
+        assertThat(settings.jsonEnvelope()).isFalse();
+        assertThat(settings.parquetRowGroupBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(settings.jsonDecimalFormat()).isEqualTo(DecimalFormat.BASE64);
         assertThat(settings.byteArraySeparator()).isEqualTo("\n");
     }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -94,7 +95,7 @@ class JsonLinesFormatTest {
 
     @Test
     void envelopeCarriesKeyHeadersAndCoordinates() throws IOException {
-        var settings = FormatSettings.defaults(FormatSettings.Kind.JSON).withStoreKafka(true, true);
+        var settings = FormatSettings.defaults(FormatSettings.Kind.JSON).withJsonEnvelope(true);
         SinkRecord record = Samples.orderRecord(42);
         record.headers().addString("trace", "last wins");
 
@@ -113,14 +114,26 @@ class JsonLinesFormatTest {
     }
 
     @Test
-    void envelopeWithHeadersOnlyHasNoKeyAndANullTimestampWhenThereIsNone() throws IOException {
-        var settings = FormatSettings.defaults(FormatSettings.Kind.JSON).withStoreKafka(false, true);
+    void envelopeHasNullsForAMissingKeyValueAndTimestamp() throws IOException {
+        var settings = FormatSettings.defaults(FormatSettings.Kind.JSON).withJsonEnvelope(true);
         var record = new SinkRecord("t", 0, null, null, null, null, 9);
 
         JsonNode line = readLines(write(RecordFormats.create(settings), record), Compression.NONE).get(0);
 
-        assertThat(line).hasToString(
-                "{\"value\":null,\"headers\":{},\"topic\":\"t\",\"partition\":0,\"offset\":9,\"timestamp\":null}");
+        assertThat(line).hasToString("{\"key\":null,\"value\":null,\"headers\":{},\"topic\":\"t\",\"partition\":0,"
+                + "\"offset\":9,\"timestamp\":null}");
+    }
+
+    @Test
+    void storingKeysAndHeadersLeavesTheValueLinesAsConfluentWritesThem() throws IOException {
+        var settings = FormatSettings.defaults(FormatSettings.Kind.JSON)
+                .withStoredViews(Optional.of(FormatSettings.Kind.JSON), Optional.of(FormatSettings.Kind.JSON));
+
+        JsonNode line = readLines(write(RecordFormats.create(settings), Samples.orderRecord(42)), Compression.NONE)
+                .get(0);
+
+        assertThat(line.get("id").asLong()).isEqualTo(42);
+        assertThat(line.has("key")).isFalse();
     }
 
     @ParameterizedTest

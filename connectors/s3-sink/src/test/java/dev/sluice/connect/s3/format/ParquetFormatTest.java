@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.connect.data.Schema;
@@ -116,6 +118,52 @@ class ParquetFormatTest {
         writer.finish();
 
         assertThat(read(save(out.toByteArray()))).extracting(row -> row.get("id")).containsExactly(1L, 5L);
+    }
+
+    @Test
+    void theOpenRowGroupIsReportedUntilWrittenAndRowGroupsKeepToTheirSize() throws IOException {
+        long rowGroup = 64 * 1024;
+        int rowBytes = 2048;
+        Schema schema = SchemaBuilder.struct().name("Blob").field("id", Schema.INT64_SCHEMA)
+                .field("data", Schema.STRING_SCHEMA).build();
+        var format = RecordFormats.create(FormatSettings.defaults(FormatSettings.Kind.PARQUET)
+                .withParquetRowGroupBytes(rowGroup));
+        var out = new ByteArrayOutputStream();
+        RecordWriter writer = format.open(out, schema);
+        var random = new Random(42);
+        long most = 0;
+        int drops = 0;
+        long before = writer.bufferedBytes();
+
+        for (int id = 0; id < 310; id++) {
+            writer.write(Samples.record(schema, new Struct(schema).put("id", (long) id)
+                    .put("data", randomText(random, rowBytes)), id));
+            long now = writer.bufferedBytes();
+            most = Math.max(most, now);
+            drops += now < before ? 1 : 0;
+            before = now;
+        }
+        long unflushed = writer.bufferedBytes();
+        writer.finish();
+
+        assertThat(most).isGreaterThan(rowGroup / 2).isLessThanOrEqualTo(rowGroup + 2 * rowBytes);
+        assertThat(drops).as("row groups written while the object is open").isGreaterThanOrEqualTo(5);
+        assertThat(unflushed).isPositive();
+        assertThat(writer.bufferedBytes()).isZero();
+        Path file = save(out.toByteArray());
+        try (var reader = ParquetFileReader.open(new LocalInputFile(file), readOptions())) {
+            assertThat(reader.getFooter().getBlocks()).hasSizeGreaterThan(5);
+        }
+        assertThat(read(file)).extracting(row -> row.get("id")).containsExactlyElementsOf(
+                LongStream.range(0, 310).boxed().toList());
+    }
+
+    static String randomText(Random random, int length) {
+        var text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
     }
 
     private static ParquetReadOptions readOptions() {
