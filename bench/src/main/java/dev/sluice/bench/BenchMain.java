@@ -10,7 +10,8 @@ public final class BenchMain {
 
     private static final Map<String, Supplier<Benchmark>> BENCHMARKS = new TreeMap<>(Map.of(
             "framework", FrameworkBench::new,
-            "control-plane", ControlPlaneBench::new));
+            "control-plane", ControlPlaneBench::new,
+            "s3-sink", S3SinkBench::new));
 
     private BenchMain() {
     }

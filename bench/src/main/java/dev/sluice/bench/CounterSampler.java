@@ -31,4 +31,21 @@ public final class CounterSampler {
         }
         return window.result().orElseThrow();
     }
+
+    /**
+     * Samples a pipeline's {@code input} and {@code output} counters until the output reports {@code target}
+     * records; see {@link PipelineWindow} for the rate.
+     */
+    public Throughput await(long target, Supplier<Counts> input, Supplier<Counts> output) throws TimeoutException {
+        var window = new PipelineWindow(target);
+        long deadline = time.nanoseconds() + timeout.toNanos();
+        while (!window.sample(time.nanoseconds(), input.get(), output.get())) {
+            if (time.nanoseconds() > deadline) {
+                throw new TimeoutException("read " + input.get().records() + " and finished " + output.get().records()
+                        + " of " + target + " records in " + timeout.toSeconds() + " s");
+            }
+            time.sleep(interval.toMillis());
+        }
+        return window.result().orElseThrow();
+    }
 }

@@ -2,21 +2,12 @@ package dev.sluice.bench;
 
 import dev.sluice.testkit.ConnectRestClient;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 
-/**
- * Creates, watches and deletes discard sinks on a worker node through the Kafka Connect REST API. Connector names
- * are the benchmark's own: letters, digits and '-', which Sluice uses unchanged in its internal topics' names.
- */
+/** Creates, watches and deletes discard sinks on a worker node through the Kafka Connect REST API. */
 public final class DiscardSinks {
 
-    private static final String RUNNING = "RUNNING";
-
-    private final ConnectRestClient rest;
-    private final Admin admin;
-    private final Poller poller;
+    private final Connectors connectors;
 
     /**
      * @param admin  sees the internal topics of each connector's Connect cluster, whose deletion marks the end of a
@@ -24,50 +15,29 @@ public final class DiscardSinks {
      * @param poller how often and how long to poll while waiting
      */
     public DiscardSinks(ConnectRestClient rest, Admin admin, Poller poller) {
-        this.rest = rest;
-        this.admin = admin;
-        this.poller = poller;
+        this.connectors = new Connectors(rest, admin, poller);
     }
 
     /**
-     * {@code POST /connectors} for a discard sink on {@code topic}, with the converters that pass bytes through.
-     * A new name means a new consumer group {@code connect-<name>}, which starts at the earliest offset (Connect's
-     * default {@code auto.offset.reset} for sink tasks).
+     * {@code POST /connectors} for a discard sink on {@code topic}, with the converters that pass bytes through,
+     * under a new name: a new consumer group, which starts at the earliest offset.
      */
     public void create(String name, String topic, int tasks) {
-        var reply = rest.createConnector(name, Map.of(
+        connectors.create(name, Map.of(
                 "connector.class", "dev.sluice.connect.discard.DiscardSinkConnector",
                 "topics", topic,
                 "tasks.max", Integer.toString(tasks),
                 "key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter",
                 "value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter"));
-        if (reply.status() != 201) {
-            throw new IllegalStateException("POST /connectors for " + name + " returned " + reply.status() + ": "
-                    + reply.body());
-        }
     }
 
     /** Polls {@code GET /connectors/<name>/status} until the connector and all its tasks are RUNNING. */
     public void awaitRunning(String name, int tasks) throws Exception {
-        poller.until(() -> rest.hasState(name, RUNNING, tasks),
-                () -> name + " to be RUNNING; status: " + rest.get("/connectors/" + name + "/status").body());
+        connectors.awaitRunning(name, tasks);
     }
 
-    /**
-     * {@code DELETE /connectors/<name>}, then waits until the node has stopped the connector's Connect cluster and
-     * deleted its internal topics (which it does in the background), so that the next measurement has the
-     * machine to itself.
-     */
+    /** {@code DELETE /connectors/<name>}, then waits until the node has retired its Connect cluster. */
     public void deleteAndAwaitRetired(String name) throws Exception {
-        var reply = rest.delete("/connectors/" + name);
-        if (reply.status() != 204) {
-            throw new IllegalStateException("DELETE /connectors/" + name + " returned " + reply.status() + ": "
-                    + reply.body());
-        }
-        var internalTopic = Pattern.compile("__sluice_(configs|offsets|status)_" + Pattern.quote(name)
-                + "_[0-9a-f]{8}");
-        poller.until(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                        .noneMatch(topic -> internalTopic.matcher(topic).matches()),
-                () -> "the Connect cluster of the deleted connector " + name + " to be removed");
+        connectors.deleteAndAwaitRetired(name);
     }
 }

@@ -22,8 +22,17 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Time;
 
-/** Creates a topic and fills it with records of random bytes, as fast as one producer can. */
+/** Creates a topic and fills it with records, random bytes unless told otherwise, as fast as one producer can. */
 public final class TopicLoader {
+
+    /** What the loader writes as its i-th record (from 0); keys are null. */
+    public interface RecordSource {
+
+        /** The partition of record {@code i}, or null to let the producer choose. */
+        Integer partition(long i);
+
+        byte[] value(long i);
+    }
 
     /** Distinct values cycled through: random, so nothing downstream can profit from repetition within a batch. */
     private static final int DISTINCT_VALUES = 64;
@@ -43,9 +52,30 @@ public final class TopicLoader {
      */
     public Throughput load(String topic, int partitions, long records, int valueBytes)
             throws ExecutionException, InterruptedException, TimeoutException {
+        byte[][] values = values(valueBytes);
+        return load(topic, partitions, records, new RecordSource() {
+            @Override
+            public Integer partition(long i) {
+                return null;
+            }
+
+            @Override
+            public byte[] value(long i) {
+                return values[(int) (i % values.length)];
+            }
+        });
+    }
+
+    /**
+     * Creates {@code topic} and writes {@code records} records from {@code source}.
+     *
+     * @return the rate from the first send to the moment every record was acknowledged
+     */
+    public Throughput load(String topic, int partitions, long records, RecordSource source)
+            throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            Throughput rate = produce(topic, records, values(valueBytes));
+            Throughput rate = produce(topic, records, source);
             long stored = endOffsetSum(admin, topic, partitions);
             if (stored != records) {
                 throw new IllegalStateException("topic " + topic + " holds " + stored + " records, not " + records);
@@ -54,7 +84,7 @@ public final class TopicLoader {
         }
     }
 
-    private Throughput produce(String topic, long records, byte[][] values) throws InterruptedException {
+    private Throughput produce(String topic, long records, RecordSource source) throws InterruptedException {
         // Tuned for throughput: large batches given time to fill, leader-only acknowledgement, no compression.
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -70,9 +100,9 @@ public final class TopicLoader {
         long start = time.nanoseconds();
         try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < records && failure.get() == null; i++) {
-                byte[] value = values[(int) (i % values.length)];
+                byte[] value = source.value(i);
                 bytes += value.length;
-                producer.send(new ProducerRecord<>(topic, null, value), (metadata, e) -> {
+                producer.send(new ProducerRecord<>(topic, source.partition(i), null, value), (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
                     } else {

@@ -1,0 +1,72 @@
+package dev.sluice.bench;
+
+import dev.sluice.testkit.ConnectRestClient;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Creates, watches and deletes connectors on a worker node through the Kafka Connect REST API. Connector names are
+ * the benchmark's own: letters, digits and '-', which Sluice uses unchanged in its internal topics' names.
+ */
+public final class Connectors {
+
+    private static final String RUNNING = "RUNNING";
+
+    private final ConnectRestClient rest;
+    private final Admin admin;
+    private final Poller poller;
+
+    /**
+     * @param admin  sees the internal topics of each connector's Connect cluster, whose deletion marks the end of a
+     *               connector's retirement
+     * @param poller how often and how long to poll while waiting
+     */
+    public Connectors(ConnectRestClient rest, Admin admin, Poller poller) {
+        this.rest = rest;
+        this.admin = admin;
+        this.poller = poller;
+    }
+
+    /**
+     * {@code POST /connectors}. A new name means a new consumer group {@code connect-<name>}, which starts at the
+     * earliest offset (Connect's default {@code auto.offset.reset} for sink tasks).
+     */
+    public void create(String name, Map<String, String> config) {
+        var reply = rest.createConnector(name, config);
+        if (reply.status() != 201) {
+            throw new IllegalStateException("POST /connectors for " + name + " returned " + reply.status() + ": "
+                    + reply.body());
+        }
+    }
+
+    /** Polls {@code GET /connectors/<name>/status} until the connector and all its tasks are RUNNING. */
+    public void awaitRunning(String name, int tasks) throws Exception {
+        poller.until(() -> rest.hasState(name, RUNNING, tasks),
+                () -> name + " to be RUNNING; status: " + status(name));
+    }
+
+    /** The connector's status as JSON, for messages. */
+    public String status(String name) {
+        return rest.get("/connectors/" + name + "/status").body().toString();
+    }
+
+    /**
+     * {@code DELETE /connectors/<name>}, then waits until the node has stopped the connector's Connect cluster and
+     * deleted its internal topics (which it does in the background), so that the next measurement has the
+     * machine to itself.
+     */
+    public void deleteAndAwaitRetired(String name) throws Exception {
+        var reply = rest.delete("/connectors/" + name);
+        if (reply.status() != 204) {
+            throw new IllegalStateException("DELETE /connectors/" + name + " returned " + reply.status() + ": "
+                    + reply.body());
+        }
+        var internalTopic = Pattern.compile("__sluice_(configs|offsets|status)_" + Pattern.quote(name)
+                + "_[0-9a-f]{8}");
+        poller.until(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                        .noneMatch(topic -> internalTopic.matcher(topic).matches()),
+                () -> "the Connect cluster of the deleted connector " + name + " to be removed");
+    }
+}
