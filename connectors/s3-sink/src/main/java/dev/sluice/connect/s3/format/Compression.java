@@ -2,6 +2,7 @@ package dev.sluice.connect.s3.format;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ public enum Compression {
     SNAPPY(".snappy");
 
     private static final int GZIP_BUFFER = 8 * 1024;
+    private static final int WRITE_CHUNK = 16 * 1024;
     // zstd's own maximum; a constant so that checking a config does not load the native library.
     private static final int ZSTD_MAX_LEVEL = 22;
 
@@ -73,13 +75,16 @@ public enum Compression {
                 flush();
             }
         };
-        return switch (this) {
+        OutputStream compressing = switch (this) {
             case NONE -> shielded;
             case GZIP -> new LeveledGzipOutputStream(shielded, level);
             case ZSTD -> new ZstdOutputStreamNoFinalizer(
                     shielded, level == -1 ? Zstd.defaultCompressionLevel() : level);
             case SNAPPY -> new SnappyFramedOutputStream(shielded);
         };
+        // Records arrive as a line and a one-byte separator: the codecs (zstd's JNI calls above all) and the
+        // object's buffer are cheaper fed in chunks.
+        return new BufferedOutputStream(compressing, WRITE_CHUNK);
     }
 
     /** {@link GZIPOutputStream} offers no level in its constructors; its deflater is reachable from a subclass. */
