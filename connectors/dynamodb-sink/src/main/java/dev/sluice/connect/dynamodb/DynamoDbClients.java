@@ -1,9 +1,6 @@
 package dev.sluice.connect.dynamodb;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.sluice.connect.common.aws.StaticCredentials;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -19,7 +16,7 @@ final class DynamoDbClients {
     static DynamoDbClient create(DynamoDbSinkSettings.Connection settings) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(settings.region()))
-                .credentialsProvider(credentials(settings))
+                .credentialsProvider(StaticCredentials.provider(settings.credentials()))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 // The writers retry with max.retries, retry.backoff.ms and the max retry time, and unprocessed items
                 // need that anyway; SDK retries underneath would multiply the waits.
@@ -31,12 +28,5 @@ final class DynamoDbClients {
     /** Where the tables are, for messages. */
     static String location(DynamoDbSinkSettings.Connection settings) {
         return "region " + settings.region() + settings.endpoint().map(e -> " at " + e).orElse("");
-    }
-
-    private static AwsCredentialsProvider credentials(DynamoDbSinkSettings.Connection settings) {
-        return settings.credentials()
-                .<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        c.accessKeyId().value(), c.secretAccessKey().value())))
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 }

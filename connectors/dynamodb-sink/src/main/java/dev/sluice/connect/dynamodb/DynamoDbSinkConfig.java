@@ -1,7 +1,9 @@
 package dev.sluice.connect.dynamodb;
 
+import dev.sluice.connect.common.aws.AwsCredentialsConfig;
+import dev.sluice.connect.common.aws.Endpoints;
+import dev.sluice.connect.common.config.ParsedBy;
 import dev.sluice.connect.dynamodb.mapping.KeyRef;
-import java.net.URI;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -20,8 +22,8 @@ public final class DynamoDbSinkConfig {
 
     public static final String REGION = "aws.dynamodb.region";
     public static final String ENDPOINT = "aws.dynamodb.endpoint";
-    public static final String AWS_ACCESS_KEY_ID = "aws.access.key.id";
-    public static final String AWS_SECRET_ACCESS_KEY = "aws.secret.access.key";
+    public static final String AWS_ACCESS_KEY_ID = AwsCredentialsConfig.AWS_ACCESS_KEY_ID;
+    public static final String AWS_SECRET_ACCESS_KEY = AwsCredentialsConfig.AWS_SECRET_ACCESS_KEY;
     public static final String MAX_RETRY_TIME_SECONDS = "aws.dynamodb.max.retry.time.seconds";
 
     public static final String PK_HASH = "aws.dynamodb.pk.hash";
@@ -76,16 +78,10 @@ public final class DynamoDbSinkConfig {
         def.define(REGION, Type.STRING, "us-east-1", new NonEmptyString(), Importance.HIGH,
                 "The AWS region of the tables (for a DynamoDB-compatible server, the region it expects in "
                 + "signatures).", DYNAMODB_GROUP, ++order, Width.MEDIUM, "AWS region");
-        def.define(ENDPOINT, Type.STRING, "", endpointValidator(), Importance.HIGH,
+        def.define(ENDPOINT, Type.STRING, "", Endpoints.validator("http://localhost:4567"), Importance.HIGH,
                 "The DynamoDB endpoint, such as http://localhost:4567 for a local server; empty for the "
                 + "region's AWS endpoint.", DYNAMODB_GROUP, ++order, Width.LONG, "DynamoDB endpoint");
-        def.define(AWS_ACCESS_KEY_ID, Type.PASSWORD, "", Importance.MEDIUM,
-                "The access key ID of static credentials. Empty: credentials come from the default AWS chain "
-                + "(environment, system properties, profile, container or instance role). Never logged.",
-                DYNAMODB_GROUP, ++order, Width.MEDIUM, "AWS access key ID");
-        def.define(AWS_SECRET_ACCESS_KEY, Type.PASSWORD, "", Importance.MEDIUM,
-                "The secret access key of static credentials; set together with " + AWS_ACCESS_KEY_ID
-                + ". Never logged.", DYNAMODB_GROUP, ++order, Width.MEDIUM, "AWS secret access key");
+        order = AwsCredentialsConfig.define(def, DYNAMODB_GROUP, order);
         def.define(MAX_RETRY_TIME_SECONDS, Type.LONG, 5L, Range.atLeast(0), Importance.LOW,
                 "How long, in seconds, a task keeps retrying a batch (unprocessed items, throttling, server "
                 + "errors, timeouts) before it hands the batch back to the worker, which delivers it again after "
@@ -156,15 +152,5 @@ public final class DynamoDbSinkConfig {
                 "Write non-empty arrays whose elements are all strings, all numbers or all bytes as DynamoDB "
                 + "sets (SS, NS, BS; duplicates collapse) instead of lists (L).", MAPPING_GROUP, 1, Width.SHORT,
                 "Arrays as sets");
-    }
-
-    private static ConfigDef.Validator endpointValidator() {
-        return ParsedBy.parserOrEmpty("an http or https URL", value -> {
-            URI uri = URI.create(value.trim());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("The endpoint must be an http or https URL with a host, such as "
-                        + "http://localhost:4567");
-            }
-        });
     }
 }

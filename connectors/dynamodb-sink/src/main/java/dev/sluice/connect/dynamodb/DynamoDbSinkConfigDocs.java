@@ -1,6 +1,6 @@
 package dev.sluice.connect.dynamodb;
 
-import dev.sluice.connect.dynamodb.docs.ConfigDocs;
+import dev.sluice.connect.common.docs.ConfigDocs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.sluice.connect.dynamodb;
 
 import static dev.sluice.connect.dynamodb.DynamoDbSinkConfig.*;
 
+import dev.sluice.connect.common.config.ConfigValues;
 import dev.sluice.connect.dynamodb.mapping.TableKeySchema;
 import dev.sluice.connect.dynamodb.write.DynamoDbErrors;
 import java.util.ArrayList;
@@ -84,11 +85,10 @@ public class DynamoDbSinkConnector extends SinkConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         List<ConfigValue> values = DynamoDbSinkValidator.validate(connectorConfigs);
-        boolean reachable = values.stream().filter(v -> TABLE_CHECK_KEYS.contains(v.name()))
-                .allMatch(v -> v.errorMessages().isEmpty());
+        var byName = new ConfigValues(values);
         List<String> tables = tables(connectorConfigs);
-        if (reachable && !tables.isEmpty()) {
-            checkTables(DynamoDbSinkSettingsParser.tableCheckConfig(connectorConfigs), tables, values);
+        if (byName.allValid(TABLE_CHECK_KEYS) && !tables.isEmpty()) {
+            checkTables(DynamoDbSinkSettingsParser.tableCheckConfig(connectorConfigs), tables, byName);
         }
         return new Config(values);
     }
@@ -103,7 +103,7 @@ public class DynamoDbSinkConnector extends SinkConnector {
                 .map(topic -> format.replace(TOPIC_PLACEHOLDER, topic)).distinct().toList();
     }
 
-    private void checkTables(AbstractConfig config, List<String> tables, List<ConfigValue> values) {
+    private void checkTables(AbstractConfig config, List<String> tables, ConfigValues values) {
         DynamoDbSinkSettings.Connection connection = DynamoDbSinkSettingsParser.connection(config);
         DynamoDbSinkSettings.Keys keys = DynamoDbSinkSettingsParser.keys(config);
         boolean autoCreate = config.getBoolean(AUTO_CREATE);
@@ -118,20 +118,20 @@ public class DynamoDbSinkConnector extends SinkConnector {
 
     /** @return whether to go on with the next table: not after a failure that would repeat for every table */
     private static boolean checkTable(DynamoDbClient client, String table, DynamoDbSinkSettings.Keys keys,
-            boolean autoCreate, DynamoDbSinkSettings.Connection connection, List<ConfigValue> values) {
+            boolean autoCreate, DynamoDbSinkSettings.Connection connection, ConfigValues values) {
         try {
             var schema = TableKeySchema.of(client.describeTable(r -> r.tableName(table)).table());
             Optional<String> mismatch = schema.mismatch(keys.hash(), keys.sort());
             if (mismatch.isPresent()) {
                 boolean hashMatches = schema.hash().name().equals(keys.hash().attribute());
-                error(values, hashMatches ? PK_SORT : PK_HASH, mismatch.get());
+                values.error(hashMatches ? PK_SORT : PK_HASH, mismatch.get());
             }
             return true;
         } catch (SdkException e) {
             DynamoDbErrors.Kind kind = DynamoDbErrors.classify(e);
             if (kind == DynamoDbErrors.Kind.TABLE_NOT_FOUND) {
                 if (!autoCreate) {
-                    error(values, TABLE_NAME_FORMAT, "Table " + table + " does not exist in "
+                    values.error(TABLE_NAME_FORMAT, "Table " + table + " does not exist in "
                             + DynamoDbClients.location(connection) + "; create it, correct " + TABLE_NAME_FORMAT
                             + ", or set " + AUTO_CREATE + "=true to have the connector create it");
                 }
@@ -140,7 +140,7 @@ public class DynamoDbSinkConnector extends SinkConnector {
             String message = "Cannot look up table " + table + ": " + DynamoDbErrors.advice(kind) + " ("
                     + e.getMessage() + ")";
             for (String key : keysToBlame(kind)) {
-                error(values, key, message);
+                values.error(key, message);
             }
             return false;
         }
@@ -152,9 +152,5 @@ public class DynamoDbSinkConnector extends SinkConnector {
             case UNKNOWN_HOST, TRANSIENT -> List.of(ENDPOINT);
             case TABLE_NOT_FOUND, CONDITION_FAILED, VALIDATION, OTHER -> List.of(TABLE_NAME_FORMAT);
         };
-    }
-
-    private static void error(List<ConfigValue> values, String key, String message) {
-        values.stream().filter(v -> v.name().equals(key)).forEach(v -> v.addErrorMessage(message));
     }
 }

@@ -1,10 +1,10 @@
 package dev.sluice.connect.dynamodb;
 
+import dev.sluice.connect.common.aws.StaticCredentials;
 import dev.sluice.connect.dynamodb.mapping.KeyRef;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * A DynamoDB sink's settings, validated and frozen once by {@link DynamoDbSinkSettingsParser}.
@@ -41,10 +41,6 @@ public record DynamoDbSinkSettings(
      * @param credentials static credentials; empty for the default AWS chain
      */
     public record Connection(String region, Optional<URI> endpoint, Optional<StaticCredentials> credentials) {
-    }
-
-    /** {@code aws.access.key.id} and {@code aws.secret.access.key}; {@link Password} keeps them out of logs. */
-    public record StaticCredentials(Password accessKeyId, Password secretAccessKey) {
     }
 
     /** {@code aws.dynamodb.pk.hash} and {@code aws.dynamodb.pk.sort}. */

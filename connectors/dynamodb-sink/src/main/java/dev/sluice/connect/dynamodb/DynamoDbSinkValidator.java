@@ -2,15 +2,14 @@ package dev.sluice.connect.dynamodb;
 
 import static dev.sluice.connect.dynamodb.DynamoDbSinkConfig.*;
 
+import dev.sluice.connect.common.aws.AwsCredentialsConfig;
+import dev.sluice.connect.common.config.ConfigValues;
 import dev.sluice.connect.dynamodb.mapping.KeyRef;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * Validates a config key by key ({@link DynamoDbSinkConfig#CONFIG_DEF}) and then across keys, adding each problem
@@ -24,11 +23,11 @@ final class DynamoDbSinkValidator {
     private static final Pattern TABLE_NAME_CHARS = Pattern.compile("[a-zA-Z0-9_.-]*");
 
     private final Map<String, String> props;
-    private final Map<String, ConfigValue> values;
+    private final ConfigValues values;
 
     private DynamoDbSinkValidator(Map<String, String> props, List<ConfigValue> values) {
         this.props = props;
-        this.values = values.stream().collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+        this.values = new ConfigValues(values);
     }
 
     static List<ConfigValue> validate(Map<String, String> props) {
@@ -37,7 +36,7 @@ final class DynamoDbSinkValidator {
         validator.keyAttributes();
         validator.tombstones();
         validator.tableNames();
-        validator.credentials();
+        AwsCredentialsConfig.validate(validator.values);
         return values;
     }
 
@@ -45,15 +44,15 @@ final class DynamoDbSinkValidator {
         KeyRef hash = keyRef(PK_HASH);
         KeyRef sort = keyRef(PK_SORT);
         if (hash != null && sort != null && hash.attribute().equals(sort.attribute())) {
-            error(PK_SORT, "The hash and sort keys are both the attribute '" + hash.attribute() + "'; name one of "
-                    + "them differently with :<attribute name>, or leave " + PK_SORT + " empty");
+            values.error(PK_SORT, "The hash and sort keys are both the attribute '" + hash.attribute() + "'; name "
+                    + "one of them differently with :<attribute name>, or leave " + PK_SORT + " empty");
         }
-        String mode = valid(ORDERING_MODE);
+        String mode = values.valid(ORDERING_MODE);
         if (mode != null && OrderingMode.parse(mode) == OrderingMode.OFFSET) {
             for (String key : List.of(PK_HASH, PK_SORT)) {
                 KeyRef ref = keyRef(key);
                 if (ref != null && List.of(PARTITION_ATTRIBUTE, OFFSET_ATTRIBUTE).contains(ref.attribute())) {
-                    error(key, "ordering.mode=offset keeps the Kafka coordinates in the attribute '"
+                    values.error(key, "ordering.mode=offset keeps the Kafka coordinates in the attribute '"
                             + ref.attribute() + "'; name the key attribute differently with :<attribute name>");
                 }
             }
@@ -61,7 +60,7 @@ final class DynamoDbSinkValidator {
     }
 
     private void tombstones() {
-        String behavior = valid(BEHAVIOR_ON_NULL_VALUES);
+        String behavior = values.valid(BEHAVIOR_ON_NULL_VALUES);
         // Only when set on purpose: under the default a value-keyed Confluent config stays valid, and its
         // tombstones are bad records.
         if (behavior == null || NullValueBehavior.parse(behavior) != NullValueBehavior.DELETE
@@ -74,24 +73,24 @@ final class DynamoDbSinkValidator {
                 String message = "A tombstone has no value, so " + key + "=" + props.get(key).trim() + " cannot name "
                         + "the item to delete; key the items by the record key (key or key.<field>), or set "
                         + BEHAVIOR_ON_NULL_VALUES + " to ignore or fail";
-                error(BEHAVIOR_ON_NULL_VALUES, message);
-                error(key, message);
+                values.error(BEHAVIOR_ON_NULL_VALUES, message);
+                values.error(key, message);
             }
         }
     }
 
     private void tableNames() {
-        String format = valid(TABLE_NAME_FORMAT);
+        String format = values.valid(TABLE_NAME_FORMAT);
         if (format == null) {
             return;
         }
         String unplaced = format.replace(TOPIC_PLACEHOLDER, "");
         if (unplaced.contains("${")) {
-            error(TABLE_NAME_FORMAT, "The only placeholder is " + TOPIC_PLACEHOLDER);
+            values.error(TABLE_NAME_FORMAT, "The only placeholder is " + TOPIC_PLACEHOLDER);
             return;
         }
         if (!TABLE_NAME_CHARS.matcher(unplaced).matches()) {
-            error(TABLE_NAME_FORMAT, "A table name may hold only letters, digits, '_', '-' and '.'");
+            values.error(TABLE_NAME_FORMAT, "A table name may hold only letters, digits, '_', '-' and '.'");
             return;
         }
         String topics = props.get("topics");
@@ -101,40 +100,12 @@ final class DynamoDbSinkValidator {
         Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty())
                 .map(topic -> format.replace(TOPIC_PLACEHOLDER, topic))
                 .filter(table -> !TABLE_NAME.matcher(table).matches())
-                .forEach(table -> error(TABLE_NAME_FORMAT, "'" + table + "' is not a DynamoDB table name: it must "
-                        + "be 3 to 255 letters, digits, '_', '-' or '.'"));
-    }
-
-    private void credentials() {
-        Password keyId = valid(AWS_ACCESS_KEY_ID);
-        Password secret = valid(AWS_SECRET_ACCESS_KEY);
-        if (keyId == null || secret == null) {
-            return;
-        }
-        boolean hasId = keyId.value() != null && !keyId.value().isBlank();
-        boolean hasSecret = secret.value() != null && !secret.value().isBlank();
-        if (hasId && !hasSecret) {
-            error(AWS_SECRET_ACCESS_KEY, "Set " + AWS_SECRET_ACCESS_KEY + " together with " + AWS_ACCESS_KEY_ID
-                    + ", or neither to use the default AWS credentials chain");
-        } else if (hasSecret && !hasId) {
-            error(AWS_ACCESS_KEY_ID, "Set " + AWS_ACCESS_KEY_ID + " together with " + AWS_SECRET_ACCESS_KEY
-                    + ", or neither to use the default AWS credentials chain");
-        }
+                .forEach(table -> values.error(TABLE_NAME_FORMAT, "'" + table + "' is not a DynamoDB table name: "
+                        + "it must be 3 to 255 letters, digits, '_', '-' or '.'"));
     }
 
     private KeyRef keyRef(String name) {
-        String text = valid(name);
+        String text = values.valid(name);
         return text == null || text.isBlank() ? null : KeyRef.parse(text);
-    }
-
-    /** The parsed value of a key that is valid on its own, or null. */
-    @SuppressWarnings("unchecked")
-    private <T> T valid(String name) {
-        ConfigValue value = values.get(name);
-        return value == null || !value.errorMessages().isEmpty() ? null : (T) value.value();
-    }
-
-    private void error(String name, String message) {
-        values.get(name).addErrorMessage(message);
     }
 }

@@ -1,10 +1,7 @@
 package dev.sluice.connect.dynamodb;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.sluice.connect.common.testing.ConfigDocsCheck;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,25 +13,13 @@ class DynamoDbSinkConfigDocsTest {
 
     @Test
     void checkedInDocsMatchTheConfigDef() throws IOException {
-        String rendered = DynamoDbSinkConfigDocs.render();
-        if (Boolean.getBoolean("dynamodbsink.docs.write")) {
-            Files.writeString(DOCS, rendered, StandardCharsets.UTF_8);
-        }
-
-        assertThat(Files.exists(DOCS)).as("%s exists", DOCS.toAbsolutePath().normalize()).isTrue();
-        assertThat(Files.readString(DOCS, StandardCharsets.UTF_8))
-                .as("docs/connectors/dynamodb-sink.md is out of date with DynamoDbSinkConfig.CONFIG_DEF; regenerate "
-                        + "it with ./mvnw -pl connectors/dynamodb-sink test -Dtest=DynamoDbSinkConfigDocsTest "
-                        + "-Ddynamodbsink.docs.write=true")
-                .isEqualTo(rendered);
+        ConfigDocsCheck.assertUpToDate(DOCS, DynamoDbSinkConfigDocs.render(), "dynamodbsink.docs.write",
+                "./mvnw -pl connectors/dynamodb-sink test -Dtest=DynamoDbSinkConfigDocsTest "
+                + "-Ddynamodbsink.docs.write=true");
     }
 
     @Test
     void everyKeyIsDocumentedWithAGroupAndADisplayName() {
-        assertThat(DynamoDbSinkConfig.CONFIG_DEF.configKeys().values()).allSatisfy(key -> {
-            assertThat(key.documentation).as(key.name).isNotBlank();
-            assertThat(key.group).as(key.name).isNotBlank();
-            assertThat(key.displayName).as(key.name).isNotBlank();
-        });
+        ConfigDocsCheck.assertEveryKeyDescribed(DynamoDbSinkConfig.CONFIG_DEF);
     }
 }

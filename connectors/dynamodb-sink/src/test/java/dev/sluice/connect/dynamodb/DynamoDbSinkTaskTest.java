@@ -3,6 +3,8 @@ package dev.sluice.connect.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.connect.common.testing.FakeSinkTaskContext;
+import dev.sluice.connect.common.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,7 +89,7 @@ class DynamoDbSinkTaskTest {
         assertThat(committed(task)).as("nothing past what was written").isEqualTo(Map.of(ORDERS_0,
                 new OffsetAndMetadata(1)));
         assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class);
-        assertThat(context.timeouts).containsExactly(50L, 100L);
+        assertThat(context.timeouts()).containsExactly(50L, 100L);
 
         task.put(batch);
 
@@ -122,7 +124,7 @@ class DynamoDbSinkTaskTest {
         var context = new FakeSinkTaskContext(true);
         var tolerant = task(context, "behavior.on.null.values", "fail");
         tolerant.put(List.of(record("a", null, 2)));
-        assertThat(context.errant).extracting(SinkRecord::kafkaOffset).containsExactly(2L);
+        assertThat(context.errant()).extracting(SinkRecord::kafkaOffset).containsExactly(2L);
         assertThat(version("a")).isEqualTo("1");
     }
 
@@ -150,7 +152,7 @@ class DynamoDbSinkTaskTest {
                 record("c", "{\"version\": ", 3),
                 record("d", "{\"version\": \"1\"}", 4)));
 
-        assertThat(context.errant).extracting(SinkRecord::kafkaOffset).containsExactly(1L, 2L, 3L);
+        assertThat(context.errant()).extracting(SinkRecord::kafkaOffset).containsExactly(1L, 2L, 3L);
         assertThat(dynamo.items("orders")).extracting(item -> item.get("id").s()).containsExactly("a", "d");
         assertThat(committed(task)).isEqualTo(Map.of(ORDERS_0, new OffsetAndMetadata(5)));
     }
@@ -164,7 +166,7 @@ class DynamoDbSinkTaskTest {
                 new SinkRecord("orders", 0, null, null, null, Map.of("id", "x", "version", "1"), 1),
                 new SinkRecord("orders", 0, null, "x", null, null, 2)));
 
-        assertThat(context.errant).extracting(SinkRecord::kafkaOffset).containsExactly(0L, 2L);
+        assertThat(context.errant()).extracting(SinkRecord::kafkaOffset).containsExactly(0L, 2L);
         assertThat(version("x")).isEqualTo("1");
     }
 

@@ -1,5 +1,6 @@
 package dev.sluice.connect.dynamodb;
 
+import dev.sluice.connect.common.testing.MutableClock;
 import dev.sluice.connect.dynamodb.write.Sleeper;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,7 @@
 package dev.sluice.connect.s3;
 
+import dev.sluice.connect.common.aws.StaticCredentials;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -27,7 +24,7 @@ final class S3Clients {
         Duration backoff = Duration.ofMillis(Math.max(1, settings.retryBackoffMs()));
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
-                .credentialsProvider(credentials(settings))
+                .credentialsProvider(StaticCredentials.provider(settings.credentials()))
                 .forcePathStyle(settings.pathStyleAccess())
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -39,12 +36,5 @@ final class S3Clients {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         return builder.build();
-    }
-
-    private static AwsCredentialsProvider credentials(S3SinkSettings.S3Connection settings) {
-        return settings.credentials()
-                .<AwsCredentialsProvider>map(c -> StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        c.accessKeyId().value(), c.secretAccessKey().value())))
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 }

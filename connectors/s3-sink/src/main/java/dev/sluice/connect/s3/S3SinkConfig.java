@@ -1,10 +1,12 @@
 package dev.sluice.connect.s3;
 
+import dev.sluice.connect.common.aws.AwsCredentialsConfig;
+import dev.sluice.connect.common.aws.Endpoints;
+import dev.sluice.connect.common.config.ParsedBy;
 import dev.sluice.connect.s3.partition.PartitionerKind;
 import dev.sluice.connect.s3.partition.PartitionerSettings;
 import dev.sluice.connect.s3.partition.TimestampSource;
 import dev.sluice.connect.s3.writer.NullValueBehavior;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.apache.kafka.common.config.ConfigDef;
@@ -28,8 +30,8 @@ public final class S3SinkConfig {
     public static final String S3_ENDPOINT = "s3.endpoint";
     public static final String STORE_URL = "store.url";
     public static final String S3_PATH_STYLE = "s3.path.style.access.enabled";
-    public static final String AWS_ACCESS_KEY_ID = "aws.access.key.id";
-    public static final String AWS_SECRET_ACCESS_KEY = "aws.secret.access.key";
+    public static final String AWS_ACCESS_KEY_ID = AwsCredentialsConfig.AWS_ACCESS_KEY_ID;
+    public static final String AWS_SECRET_ACCESS_KEY = AwsCredentialsConfig.AWS_SECRET_ACCESS_KEY;
     public static final String S3_PART_SIZE = "s3.part.size";
     public static final String S3_PART_RETRIES = "s3.part.retries";
     public static final String S3_RETRY_BACKOFF_MS = "s3.retry.backoff.ms";
@@ -105,24 +107,18 @@ public final class S3SinkConfig {
         def.define(S3_REGION, Type.STRING, "us-west-2", new NonEmptyString(), Importance.MEDIUM,
                 "The AWS region of the bucket (for an S3-compatible store, the region it expects in signatures).",
                 S3_GROUP, ++order, Width.MEDIUM, "AWS region");
-        def.define(S3_ENDPOINT, Type.STRING, "", endpointValidator(), Importance.MEDIUM,
+        def.define(S3_ENDPOINT, Type.STRING, "", Endpoints.validator("http://localhost:9000"), Importance.MEDIUM,
                 "The endpoint of an S3-compatible store, such as http://localhost:9000; empty for AWS S3. "
                 + "With an endpoint set, request checksums are sent only where S3 requires them, which older "
                 + "S3-compatible stores need.", S3_GROUP, ++order, Width.LONG, "S3 endpoint");
-        def.define(STORE_URL, Type.STRING, "", endpointValidator(), Importance.LOW,
+        def.define(STORE_URL, Type.STRING, "", Endpoints.validator("http://localhost:9000"), Importance.LOW,
                 "Confluent's name for the S3 endpoint; used when " + S3_ENDPOINT + " is empty.",
                 S3_GROUP, ++order, Width.LONG, "Store URL");
         def.define(S3_PATH_STYLE, Type.BOOLEAN, true, Importance.LOW,
                 "Address the bucket in the path (endpoint/bucket/key) rather than in the host name "
                 + "(bucket.endpoint/key). Most S3-compatible stores need path style.",
                 S3_GROUP, ++order, Width.SHORT, "Path-style access");
-        def.define(AWS_ACCESS_KEY_ID, Type.PASSWORD, "", Importance.MEDIUM,
-                "The access key ID of static credentials. Empty: credentials come from the default AWS chain "
-                + "(environment, system properties, profile, container or instance role). Never logged.",
-                S3_GROUP, ++order, Width.MEDIUM, "AWS access key ID");
-        def.define(AWS_SECRET_ACCESS_KEY, Type.PASSWORD, "", Importance.MEDIUM,
-                "The secret access key of static credentials; set together with " + AWS_ACCESS_KEY_ID
-                + ". Never logged.", S3_GROUP, ++order, Width.MEDIUM, "AWS secret access key");
+        order = AwsCredentialsConfig.define(def, S3_GROUP, order);
         def.define(S3_PART_SIZE, Type.INT, 25 * 1024 * 1024, Range.between(MIN_PART_SIZE, Integer.MAX_VALUE),
                 Importance.HIGH, "The part size of multipart uploads, in bytes. An object up to this size is "
                 + "uploaded in one PutObject request, a larger one in parts of this size.",
@@ -232,16 +228,6 @@ public final class S3SinkConfig {
                 "The value field the RecordField extractor reads, nested with dots (a.b): epoch milliseconds, "
                 + "a Connect Timestamp, or an ISO-8601 string.", PARTITIONER_GROUP, ++order, Width.MEDIUM,
                 "Timestamp field");
-    }
-
-    private static ConfigDef.Validator endpointValidator() {
-        return ParsedBy.parserOrEmpty("an http or https URL", value -> {
-            URI uri = URI.create(value.trim());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("The endpoint must be an http or https URL with a host, such as "
-                        + "http://localhost:9000");
-            }
-        });
     }
 
     static Path defaultSpillDir() {

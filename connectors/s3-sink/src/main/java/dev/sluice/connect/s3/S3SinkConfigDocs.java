@@ -1,6 +1,6 @@
 package dev.sluice.connect.s3;
 
-import dev.sluice.connect.s3.docs.ConfigDocs;
+import dev.sluice.connect.common.docs.ConfigDocs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.sluice.connect.s3;
 
+import dev.sluice.connect.common.config.ConfigValues;
 import dev.sluice.connect.s3.upload.S3Errors;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,14 +75,14 @@ public class S3SinkConnector extends SinkConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         List<ConfigValue> values = S3SinkValidator.validate(connectorConfigs);
-        if (values.stream().filter(v -> S3SinkConfig.S3_CONNECTION_KEYS.contains(v.name()))
-                .allMatch(v -> v.errorMessages().isEmpty())) {
-            checkBucket(S3SinkSettingsParser.connection(connectorConfigs), values);
+        var byName = new ConfigValues(values);
+        if (byName.allValid(S3SinkConfig.S3_CONNECTION_KEYS)) {
+            checkBucket(S3SinkSettingsParser.connection(connectorConfigs), byName);
         }
         return new Config(values);
     }
 
-    private void checkBucket(S3SinkSettings.S3Connection connection, List<ConfigValue> values) {
+    private void checkBucket(S3SinkSettings.S3Connection connection, ConfigValues values) {
         try (S3Client s3 = clients.apply(connection)) {
             s3.headBucket(b -> b.bucket(connection.bucket()));
         } catch (SdkException e) {
@@ -89,7 +90,7 @@ public class S3SinkConnector extends SinkConnector {
             String message = "Cannot reach bucket " + connection.bucket() + ": " + S3Errors.advice(kind)
                     + " (" + e.getMessage() + ")";
             for (String key : keysToBlame(kind)) {
-                values.stream().filter(v -> v.name().equals(key)).forEach(v -> v.addErrorMessage(message));
+                values.error(key, message);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.sluice.connect.s3;
 
 import static dev.sluice.connect.s3.S3SinkConfig.*;
 
+import dev.sluice.connect.common.config.ParsedBy;
 import dev.sluice.connect.s3.format.Compression;
 import dev.sluice.connect.s3.format.FormatSettings;
 import dev.sluice.connect.s3.format.SchemaChanges;

@@ -1,5 +1,6 @@
 package dev.sluice.connect.s3;
 
+import dev.sluice.connect.common.aws.StaticCredentials;
 import dev.sluice.connect.s3.format.FormatSettings;
 import dev.sluice.connect.s3.format.SchemaChanges;
 import dev.sluice.connect.s3.partition.PartitionerSettings;
@@ -9,7 +10,6 @@ import dev.sluice.connect.s3.writer.ObjectKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * An S3 sink's settings, validated and frozen once by {@link S3SinkSettingsParser}.
@@ -44,10 +44,6 @@ public record S3SinkSettings(
             Optional<StaticCredentials> credentials,
             int partRetries,
             long retryBackoffMs) {
-    }
-
-    /** {@code aws.access.key.id} and {@code aws.secret.access.key}; {@link Password} keeps them out of logs. */
-    public record StaticCredentials(Password accessKeyId, Password secretAccessKey) {
     }
 
     /**

@@ -2,6 +2,9 @@ package dev.sluice.connect.s3;
 
 import static dev.sluice.connect.s3.S3SinkConfig.*;
 
+import dev.sluice.connect.common.aws.AwsCredentialsConfig;
+import dev.sluice.connect.common.aws.Endpoints;
+import dev.sluice.connect.common.config.ConfigValues;
 import dev.sluice.connect.s3.format.Compression;
 import dev.sluice.connect.s3.format.FormatSettings;
 import dev.sluice.connect.s3.format.SchemaChanges;
@@ -11,20 +14,16 @@ import dev.sluice.connect.s3.partition.TimestampSource;
 import dev.sluice.connect.s3.rotation.RotationPolicy;
 import dev.sluice.connect.s3.writer.NullValueBehavior;
 import dev.sluice.connect.s3.writer.ObjectKeys;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.IllformedLocaleException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 
 /** Parses a connector or task config into {@link S3SinkSettings}, after checking every key at once. */
 public final class S3SinkSettingsParser {
@@ -34,22 +33,12 @@ public final class S3SinkSettingsParser {
 
     /** @throws ConfigException listing every problem that {@link S3SinkValidator} finds */
     public static S3SinkSettings parse(Map<String, String> props) {
-        List<String> problems = S3SinkValidator.validate(props).stream()
-                .flatMap(value -> value.errorMessages().stream().map(m -> describe(value, m)))
-                .distinct()
-                .collect(Collectors.toList());
-        if (!problems.isEmpty()) {
-            throw new ConfigException("Invalid S3 sink configuration: " + String.join("; ", problems));
-        }
+        ConfigValues.throwIfInvalid("S3 sink", S3SinkValidator.validate(props));
         var config = new AbstractConfig(CONFIG_DEF, props, false);
         return new S3SinkSettings(connection(config), keys(config), buffering(config), partitioner(config),
                 rotation(config), format(config, props), SchemaChanges.Compatibility.parse(config.getString(SCHEMA_COMPATIBILITY)),
                 NullValueBehavior.parse(config.getString(BEHAVIOR_ON_NULL_VALUES)),
                 config.getString(TOMBSTONE_PARTITION));
-    }
-
-    private static String describe(ConfigValue value, String message) {
-        return message.contains(value.name()) ? message : value.name() + ": " + message;
     }
 
     /** Only the keys that say how to reach the bucket, which must be valid; the others are not looked at. */
@@ -63,14 +52,9 @@ public final class S3SinkSettingsParser {
     private static S3SinkSettings.S3Connection connection(AbstractConfig config) {
         String endpoint = config.getString(S3_ENDPOINT).isBlank() ? config.getString(STORE_URL)
                 : config.getString(S3_ENDPOINT);
-        String keyId = config.getPassword(AWS_ACCESS_KEY_ID).value();
-        Optional<S3SinkSettings.StaticCredentials> credentials = keyId == null || keyId.isBlank()
-                ? Optional.empty()
-                : Optional.of(new S3SinkSettings.StaticCredentials(config.getPassword(AWS_ACCESS_KEY_ID),
-                        config.getPassword(AWS_SECRET_ACCESS_KEY)));
         return new S3SinkSettings.S3Connection(config.getString(S3_BUCKET), config.getString(S3_REGION),
-                endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint.trim())),
-                config.getBoolean(S3_PATH_STYLE), credentials, config.getInt(S3_PART_RETRIES),
+                Endpoints.parse(endpoint), config.getBoolean(S3_PATH_STYLE), AwsCredentialsConfig.parse(config),
+                config.getInt(S3_PART_RETRIES),
                 config.getLong(S3_RETRY_BACKOFF_MS));
     }
 

@@ -1,33 +1,16 @@
 package dev.sluice.connect.s3;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import dev.sluice.connect.common.Versions;
 
-/** The version this plugin was built as, from a resource that Maven filters at build time. */
+/** The version this plugin was built as, from a resource beside this class that Maven filters at build time. */
 final class Version {
 
-    private static final String RESOURCE = "s3sink-version.properties";
-    private static final String VERSION = load();
+    private static final String VERSION = Versions.of(Version.class, "s3sink-version.properties");
 
     private Version() {
     }
 
     static String get() {
         return VERSION;
-    }
-
-    private static String load() {
-        try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties props = new Properties();
-            props.load(in);
-            return props.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
     }
 }

@@ -1,10 +1,7 @@
 package dev.sluice.connect.s3;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.sluice.connect.common.testing.ConfigDocsCheck;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,24 +13,12 @@ class S3SinkConfigDocsTest {
 
     @Test
     void checkedInDocsMatchTheConfigDef() throws IOException {
-        String rendered = S3SinkConfigDocs.render();
-        if (Boolean.getBoolean("s3sink.docs.write")) {
-            Files.writeString(DOCS, rendered, StandardCharsets.UTF_8);
-        }
-
-        assertThat(Files.exists(DOCS)).as("%s exists", DOCS.toAbsolutePath().normalize()).isTrue();
-        assertThat(Files.readString(DOCS, StandardCharsets.UTF_8))
-                .as("docs/connectors/s3-sink.md is out of date with S3SinkConfig.CONFIG_DEF; regenerate it with "
-                        + "./mvnw -pl connectors/s3-sink test -Dtest=S3SinkConfigDocsTest -Ds3sink.docs.write=true")
-                .isEqualTo(rendered);
+        ConfigDocsCheck.assertUpToDate(DOCS, S3SinkConfigDocs.render(), "s3sink.docs.write",
+                "./mvnw -pl connectors/s3-sink test -Dtest=S3SinkConfigDocsTest -Ds3sink.docs.write=true");
     }
 
     @Test
     void everyKeyIsDocumentedWithAGroupAndADisplayName() {
-        assertThat(S3SinkConfig.CONFIG_DEF.configKeys().values()).allSatisfy(key -> {
-            assertThat(key.documentation).as(key.name).isNotBlank();
-            assertThat(key.group).as(key.name).isNotBlank();
-            assertThat(key.displayName).as(key.name).isNotBlank();
-        });
+        ConfigDocsCheck.assertEveryKeyDescribed(S3SinkConfig.CONFIG_DEF);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.sluice.connect.common.testing.FakeSinkTaskContext;
+import dev.sluice.connect.common.testing.MutableClock;
 import dev.sluice.connect.s3.format.RecordFormats;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -77,8 +79,8 @@ class S3SinkKeysAndHeadersTest {
 
         task.put(List.of(record(0, "k0", "a"), record(1, null, "b"), record(2, "k2", "c")));
 
-        assertThat(context.errant).extracting(SinkRecord::kafkaOffset).containsExactly(1L);
-        assertThat(context.errantErrors.get(0)).hasMessageContaining("key of orders-0@1 is null");
+        assertThat(context.errant()).extracting(SinkRecord::kafkaOffset).containsExactly(1L);
+        assertThat(context.errantErrors().get(0)).hasMessageContaining("key of orders-0@1 is null");
         assertThat(s3.objectsAsText()).containsExactly(
                 entry(DIR + "0000000000.headers.json", headers(0) + headers(2)),
                 entry(DIR + "0000000000.json", "\"a\"\n\"c\"\n"),

@@ -2,6 +2,8 @@ package dev.sluice.connect.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.connect.common.testing.FakeSinkTaskContext;
+import dev.sluice.connect.common.testing.MutableClock;
 import dev.sluice.connect.s3.format.RecordFormats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.sluice.connect.common.testing.FakeSinkTaskContext;
+import dev.sluice.connect.common.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -164,7 +166,7 @@ class S3SinkTaskTest {
 
         task.put(records(TP0, 0, "a", LineFormat.POISON, "b", null, "c"));
 
-        assertThat(context.errant).extracting(SinkRecord::kafkaOffset).containsExactly(1L, 3L);
+        assertThat(context.errant()).extracting(SinkRecord::kafkaOffset).containsExactly(1L, 3L);
         assertThat(s3.objectsAsText()).containsExactly(
                 entry("topics/orders/partition=0/orders+0+0000000000.txt", "a\nb\nc\n"));
         assertThat(task.preCommit(Map.of())).containsExactly(entry(TP0, new OffsetAndMetadata(5)));
@@ -188,7 +190,7 @@ class S3SinkTaskTest {
 
         assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class);
         assertThat(task.preCommit(Map.of())).isEmpty();
-        assertThat(context.timeouts).containsExactly(200L);
+        assertThat(context.timeouts()).containsExactly(200L);
 
         task.put(batch); // the worker delivers the same batch again
         task.put(records(TP0, 5, "f", "g"));
@@ -210,7 +212,7 @@ class S3SinkTaskTest {
         }
         task.put(batch);
 
-        assertThat(context.timeouts).containsExactly(100L, 200L, 400L);
+        assertThat(context.timeouts()).containsExactly(100L, 200L, 400L);
         assertThat(s3.objectsAsText()).hasSize(1);
     }
 

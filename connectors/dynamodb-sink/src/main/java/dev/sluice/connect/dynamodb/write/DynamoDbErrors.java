@@ -1,14 +1,11 @@
 package dev.sluice.connect.dynamodb.write;
 
-import java.io.IOException;
-import java.net.UnknownHostException;
-import java.util.Locale;
+import dev.sluice.connect.common.aws.AwsCredentialsConfig;
+import dev.sluice.connect.common.aws.AwsErrors;
 import java.util.Set;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -58,28 +55,16 @@ public final class DynamoDbErrors {
         if (e instanceof AwsServiceException service) {
             return classifyService(service);
         }
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return Kind.TRANSIENT;
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnknownHostException) {
-                return Kind.UNKNOWN_HOST;
-            }
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
-                return Kind.TRANSIENT;
-            }
-        }
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("unable to load credentials") || message.contains("unable to load aws credentials")) {
-            return Kind.NO_CREDENTIALS;
-        }
-        return Kind.OTHER;
+        return switch (AwsErrors.classifyClient(e)) {
+            case TRANSIENT -> Kind.TRANSIENT;
+            case UNKNOWN_HOST -> Kind.UNKNOWN_HOST;
+            case NO_CREDENTIALS -> Kind.NO_CREDENTIALS;
+            case OTHER -> Kind.OTHER;
+        };
     }
 
     private static Kind classifyService(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String code = AwsErrors.errorCode(e);
         int status = e.statusCode();
         if ("ResourceNotFoundException".equals(code)) {
             return Kind.TABLE_NOT_FOUND;
@@ -90,8 +75,7 @@ public final class DynamoDbErrors {
         if (code != null && ACCESS_CODES.contains(code) || status == 403) {
             return Kind.ACCESS_DENIED;
         }
-        if (code != null && TRANSIENT_CODES.contains(code) || status == 429 || status >= 500
-                || e.isThrottlingException()) {
+        if (code != null && TRANSIENT_CODES.contains(code) || AwsErrors.isTransientStatus(e)) {
             return Kind.TRANSIENT;
         }
         if ("ValidationException".equals(code)) {
@@ -111,10 +95,7 @@ public final class DynamoDbErrors {
      */
     public static RuntimeException translate(String action, SdkException e) {
         Kind kind = classify(e);
-        if (kind == Kind.TRANSIENT) {
-            return new RetriableException("Cannot " + action + " for now, will retry: " + e.getMessage(), e);
-        }
-        return new ConnectException("Cannot " + action + ": " + advice(kind) + " (" + e.getMessage() + ")", e);
+        return AwsErrors.translate(action, e, kind == Kind.TRANSIENT, advice(kind));
     }
 
     /** What the user should change, for a kind that retrying does not fix. */
@@ -122,11 +103,9 @@ public final class DynamoDbErrors {
         return switch (kind) {
             case TABLE_NOT_FOUND -> "the table does not exist; create it, correct table.name.format (and "
                     + "aws.dynamodb.region or aws.dynamodb.endpoint if they point elsewhere), or set auto.create=true";
-            case ACCESS_DENIED -> "access denied; check aws.access.key.id and aws.secret.access.key (or the "
-                    + "credentials of the default AWS chain) and that they may call DescribeTable, BatchWriteItem, "
-                    + "PutItem and DeleteItem (and CreateTable with auto.create=true) on the table";
-            case NO_CREDENTIALS -> "no AWS credentials found; set aws.access.key.id and aws.secret.access.key, "
-                    + "or provide credentials to the default AWS chain (environment, profile, instance role)";
+            case ACCESS_DENIED -> AwsCredentialsConfig.accessDeniedAdvice("call DescribeTable, BatchWriteItem, "
+                    + "PutItem and DeleteItem (and CreateTable with auto.create=true) on the table");
+            case NO_CREDENTIALS -> AwsCredentialsConfig.NO_CREDENTIALS_ADVICE;
             case UNKNOWN_HOST -> "the DynamoDB host cannot be resolved; correct aws.dynamodb.endpoint (or "
                     + "aws.dynamodb.region)";
             case VALIDATION -> "DynamoDB rejected the request; check that aws.dynamodb.pk.hash and "

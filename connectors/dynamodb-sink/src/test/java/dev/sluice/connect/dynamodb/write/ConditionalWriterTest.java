@@ -3,8 +3,8 @@ package dev.sluice.connect.dynamodb.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.connect.common.testing.MutableClock;
 import dev.sluice.connect.dynamodb.FakeDynamoDb;
-import dev.sluice.connect.dynamodb.MutableClock;
 import dev.sluice.connect.dynamodb.RecordingSleeper;
 import java.time.Duration;
 import java.time.Instant;

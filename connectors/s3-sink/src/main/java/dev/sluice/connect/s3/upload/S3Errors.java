@@ -1,14 +1,11 @@
 package dev.sluice.connect.s3.upload;
 
-import java.io.IOException;
-import java.net.UnknownHostException;
-import java.util.Locale;
+import dev.sluice.connect.common.aws.AwsCredentialsConfig;
+import dev.sluice.connect.common.aws.AwsErrors;
 import java.util.Set;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
@@ -51,28 +48,16 @@ public final class S3Errors {
         if (e instanceof AwsServiceException service) {
             return classifyService(service);
         }
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return Kind.TRANSIENT;
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnknownHostException) {
-                return Kind.UNKNOWN_HOST;
-            }
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
-                return Kind.TRANSIENT;
-            }
-        }
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("unable to load credentials") || message.contains("unable to load aws credentials")) {
-            return Kind.NO_CREDENTIALS;
-        }
-        return Kind.OTHER;
+        return switch (AwsErrors.classifyClient(e)) {
+            case TRANSIENT -> Kind.TRANSIENT;
+            case UNKNOWN_HOST -> Kind.UNKNOWN_HOST;
+            case NO_CREDENTIALS -> Kind.NO_CREDENTIALS;
+            case OTHER -> Kind.OTHER;
+        };
     }
 
     private static Kind classifyService(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String code = AwsErrors.errorCode(e);
         int status = e.statusCode();
         if ("NoSuchBucket".equals(code)) {
             return Kind.NO_SUCH_BUCKET;
@@ -83,7 +68,7 @@ public final class S3Errors {
         if (code != null && REGION_CODES.contains(code) || status == 301) {
             return Kind.WRONG_REGION;
         }
-        if (code != null && TRANSIENT_CODES.contains(code) || status == 429 || status >= 500 || e.isThrottlingException()) {
+        if (code != null && TRANSIENT_CODES.contains(code) || AwsErrors.isTransientStatus(e)) {
             return Kind.TRANSIENT;
         }
         return Kind.OTHER;
@@ -96,10 +81,7 @@ public final class S3Errors {
      */
     public static RuntimeException translate(String action, SdkException e) {
         Kind kind = classify(e);
-        if (kind == Kind.TRANSIENT) {
-            return new RetriableException("Cannot " + action + " for now, will retry: " + e.getMessage(), e);
-        }
-        return new ConnectException("Cannot " + action + ": " + advice(kind) + " (" + e.getMessage() + ")", e);
+        return AwsErrors.translate(action, e, kind == Kind.TRANSIENT, advice(kind));
     }
 
     /** What the user should change, for a kind that retrying does not fix. */
@@ -107,12 +89,10 @@ public final class S3Errors {
         return switch (kind) {
             case NO_SUCH_BUCKET -> "the bucket does not exist; create it, or correct s3.bucket.name "
                     + "(and s3.endpoint if it points elsewhere)";
-            case ACCESS_DENIED -> "access denied; check aws.access.key.id and aws.secret.access.key (or the "
-                    + "credentials of the default AWS chain) and that they may write to the bucket";
+            case ACCESS_DENIED -> AwsCredentialsConfig.accessDeniedAdvice("write to the bucket");
             case WRONG_REGION -> "the bucket is in another region; set s3.region to the bucket's region";
             case UNKNOWN_HOST -> "the S3 host cannot be resolved; correct s3.endpoint (or s3.region)";
-            case NO_CREDENTIALS -> "no AWS credentials found; set aws.access.key.id and aws.secret.access.key, "
-                    + "or provide credentials to the default AWS chain (environment, profile, instance role)";
+            case NO_CREDENTIALS -> AwsCredentialsConfig.NO_CREDENTIALS_ADVICE;
             case OTHER -> "S3 refused the request";
             case TRANSIENT -> "a transient failure; it is retried";
         };

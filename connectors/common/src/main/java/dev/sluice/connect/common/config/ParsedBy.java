@@ -1,4 +1,4 @@
-package dev.sluice.connect.s3;
+package dev.sluice.connect.common.config;
 
 import java.util.function.Consumer;
 import org.apache.kafka.common.config.ConfigDef;
@@ -8,7 +8,7 @@ import org.apache.kafka.common.config.ConfigException;
  * A validator that tries the parser the settings will use, so that what validates also parses; its
  * {@code toString} is what the generated docs show as valid values.
  */
-final class ParsedBy implements ConfigDef.Validator {
+public final class ParsedBy implements ConfigDef.Validator {
 
     private final String validValues;
     private final boolean emptyAllowed;
@@ -20,12 +20,12 @@ final class ParsedBy implements ConfigDef.Validator {
         this.parser = parser;
     }
 
-    static ParsedBy parser(String validValues, Consumer<String> parser) {
+    public static ParsedBy parser(String validValues, Consumer<String> parser) {
         return new ParsedBy(validValues, false, parser);
     }
 
     /** Like {@link #parser} but an empty value (meaning "unset") is valid too. */
-    static ParsedBy parserOrEmpty(String validValues, Consumer<String> parser) {
+    public static ParsedBy parserOrEmpty(String validValues, Consumer<String> parser) {
         return new ParsedBy(validValues, true, parser);
     }
 

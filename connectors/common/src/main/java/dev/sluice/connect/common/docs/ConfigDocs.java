@@ -1,4 +1,4 @@
-package dev.sluice.connect.dynamodb.docs;
+package dev.sluice.connect.common.docs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +14,8 @@ import org.apache.kafka.common.config.types.Password;
  * Renders a {@link ConfigDef} as Markdown: one table per group, in the order the groups were defined, with each
  * key's type, default, valid values, importance and documentation.
  *
- * <p>Copied from the S3 sink (connectors cannot depend on each other); nothing here is specific to DynamoDB. It
- * belongs in a shared connector-support module once there is one.
+ * <p>Each connector renders its reference page with it, checks the page in, and has a test that fails when the page
+ * drifts from its {@code CONFIG_DEF} ({@code ConfigDocsCheck} in this module's test-jar).
  */
 public final class ConfigDocs {
 

@@ -1,4 +1,4 @@
-package dev.sluice.connect.s3;
+package dev.sluice.connect.common.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,20 +6,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
-/** A worker's context as a task sees it: records timeouts, and errant records when errors are tolerated. */
-final class FakeSinkTaskContext implements SinkTaskContext {
+/** A worker's context as a sink task sees it: records timeouts, and errant records when errors are tolerated. */
+public final class FakeSinkTaskContext implements SinkTaskContext {
 
-    final List<Long> timeouts = new ArrayList<>();
-    final List<SinkRecord> errant = new ArrayList<>();
-    final List<Throwable> errantErrors = new ArrayList<>();
+    private final List<Long> timeouts = new ArrayList<>();
+    private final List<SinkRecord> errant = new ArrayList<>();
+    private final List<Throwable> errantErrors = new ArrayList<>();
     private final boolean toleratesErrors;
 
-    FakeSinkTaskContext(boolean toleratesErrors) {
+    /** @param toleratesErrors as with {@code errors.tolerance=all}: the task gets an errant-record reporter */
+    public FakeSinkTaskContext(boolean toleratesErrors) {
         this.toleratesErrors = toleratesErrors;
+    }
+
+    /** The timeouts the task asked for, in milliseconds, in order. */
+    public List<Long> timeouts() {
+        return timeouts;
+    }
+
+    /** The records the task reported as errant, in order. */
+    public List<SinkRecord> errant() {
+        return errant;
+    }
+
+    /** The error reported with each of {@link #errant()}. */
+    public List<Throwable> errantErrors() {
+        return errantErrors;
     }
 
     @Override
@@ -70,7 +87,7 @@ final class FakeSinkTaskContext implements SinkTaskContext {
     }
 
     @Override
-    public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
+    public PluginMetrics pluginMetrics() {
         return null;
     }
 }

@@ -1,11 +1,11 @@
-package dev.sluice.connect.dynamodb;
+package dev.sluice.connect.common.testing;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
+/** A clock that tests move by hand; safe to read from a task's other threads. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
