@@ -11,7 +11,8 @@ public final class BenchMain {
     private static final Map<String, Supplier<Benchmark>> BENCHMARKS = new TreeMap<>(Map.of(
             "framework", FrameworkBench::new,
             "control-plane", ControlPlaneBench::new,
-            "s3-sink", S3SinkBench::new));
+            "s3-sink", S3SinkBench::new,
+            "dynamodb-sink", DynamoDbSinkBench::new));
 
     private BenchMain() {
     }

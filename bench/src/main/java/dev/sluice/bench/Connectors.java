@@ -47,6 +47,23 @@ public final class Connectors {
                 () -> name + " to be RUNNING; status: " + status(name));
     }
 
+    /**
+     * The sum over a sink connector's partitions of its committed offsets ({@code GET /connectors/<name>/offsets}):
+     * the records of a topic read from the beginning that the connector has committed as done.
+     */
+    public long committedOffsets(String name) {
+        var reply = rest.get("/connectors/" + name + "/offsets");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("GET /connectors/" + name + "/offsets returned " + reply.status() + ": "
+                    + reply.body());
+        }
+        long sum = 0;
+        for (var partition : reply.body().path("offsets")) {
+            sum += partition.path("offset").path("kafka_offset").asLong();
+        }
+        return sum;
+    }
+
     /** The connector's status as JSON, for messages. */
     public String status(String name) {
         return rest.get("/connectors/" + name + "/status").body().toString();

@@ -1,16 +1,14 @@
 package dev.sluice.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
 
 /**
  * Record values that both the JSON lines and the Parquet format can write: Kafka Connect's schema'd JSON (what
  * {@code JsonConverter} with {@code schemas.enable=true} reads), a Struct {@code {id int64, payload string}}, padded
  * to an exact size with a random ASCII payload.
  *
- * <p>Every value's payload is different (drawn from a generator seeded with its id), so that neither gzip's window
- * nor Parquet's dictionaries find repeats that real data would not have. The payload's 64 characters need no JSON
- * escaping.
+ * <p>Every value's payload is different ({@link RandomAscii}), so that neither gzip's window nor Parquet's
+ * dictionaries find repeats that real data would not have.
  */
 public final class EnvelopeValues {
 
@@ -22,8 +20,6 @@ public final class EnvelopeValues {
             .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MIDDLE = ",\"payload\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SUFFIX = "\"}}".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-            .getBytes(StandardCharsets.US_ASCII);
     /** Room for the longest id, so that every value fits. */
     private static final int MAX_ID_DIGITS = 19;
 
@@ -45,15 +41,8 @@ public final class EnvelopeValues {
         at = put(value, at, digits);
         at = put(value, at, MIDDLE);
         int payloadEnd = valueBytes - SUFFIX.length;
-        var random = new SplittableRandom(id);
-        while (at < payloadEnd) {
-            // Ten 6-bit characters from each draw.
-            long bits = random.nextLong();
-            for (int i = 0; i < 10 && at < payloadEnd; i++, bits >>>= 6) {
-                value[at++] = ALPHABET[(int) (bits & 63)];
-            }
-        }
-        put(value, at, SUFFIX);
+        RandomAscii.fill(value, at, payloadEnd, id);
+        put(value, payloadEnd, SUFFIX);
         return value;
     }
 

@@ -25,11 +25,16 @@ import org.apache.kafka.common.utils.Time;
 /** Creates a topic and fills it with records, random bytes unless told otherwise, as fast as one producer can. */
 public final class TopicLoader {
 
-    /** What the loader writes as its i-th record (from 0); keys are null. */
+    /** What the loader writes as its i-th record (from 0). */
     public interface RecordSource {
 
         /** The partition of record {@code i}, or null to let the producer choose. */
         Integer partition(long i);
+
+        /** The key of record {@code i}; null unless a benchmark needs keys. */
+        default byte[] key(long i) {
+            return null;
+        }
 
         byte[] value(long i);
     }
@@ -102,7 +107,8 @@ public final class TopicLoader {
             for (long i = 0; i < records && failure.get() == null; i++) {
                 byte[] value = source.value(i);
                 bytes += value.length;
-                producer.send(new ProducerRecord<>(topic, source.partition(i), null, value), (metadata, e) -> {
+                var record = new ProducerRecord<>(topic, source.partition(i), source.key(i), value);
+                producer.send(record, (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
                     } else {
