@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Time;
@@ -83,7 +82,7 @@ public final class ControlPlaneBench implements Benchmark {
              var cluster = EmbeddedKafkaCluster.builder(dir.path().resolve("kafka")).brokers(1).freePorts()
                      .build();
              var s3 = new LocalS3Server(Ports.freePorts("127.0.0.1", 1).get(0), dir.path().resolve("s3"))) {
-            startBoth(cluster, s3);
+            StandIns.startBeside(cluster, s3::start, "s3");
             List<Integer> ports = Ports.freePorts("127.0.0.1", 2);
             var aws = new AwsSettings(null, null, Map.of("s3", s3.endpoint()), ACCESS_KEY, SECRET_KEY);
             var node = new WorkerNode(cluster.bootstrapServers(), List.of(pluginPath), Map.of(), ports.get(0),
@@ -115,23 +114,6 @@ public final class ControlPlaneBench implements Benchmark {
         return zip;
     }
 
-    /** S3Mock takes seconds to boot: it starts beside the broker. */
-    private static void startBoth(EmbeddedKafkaCluster cluster, LocalS3Server s3) throws InterruptedException {
-        var failure = new AtomicReference<RuntimeException>();
-        Thread s3Starter = new Thread(() -> {
-            try {
-                s3.start();
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        }, "bench-s3-start");
-        s3Starter.start();
-        cluster.start();
-        s3Starter.join();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-    }
 
     /** Uploads the two plugins, creates them as custom plugins (ACTIVE) and the worker configuration. */
     private Stand prepare(WorkerNode node, String bootstrapServers, PluginUploader uploader, Path datagenZip,

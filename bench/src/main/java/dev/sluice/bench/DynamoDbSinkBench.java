@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
@@ -101,7 +100,7 @@ public final class DynamoDbSinkBench implements Benchmark {
                      .build();
              var dynamoDb = new LocalDynamoDbServer(Ports.freePorts("127.0.0.1", 1).get(0), null,
                      LocalDynamoDbServer.defaultInstallDir(), dir.path().resolve("dynamodb.log"))) {
-            startBoth(cluster, dynamoDb);
+            StandIns.startBeside(cluster, dynamoDb::start, "dynamodb");
             var endpoint = new DynamoDbEndpoint(dynamoDb.endpoint(), REGION, ACCESS_KEY, SECRET_KEY);
             List<Integer> ports = Ports.freePorts("127.0.0.1", 2);
             var node = new WorkerNode(cluster.bootstrapServers(), List.of(pluginPath), Map.of(), ports.get(0),
@@ -122,24 +121,6 @@ public final class DynamoDbSinkBench implements Benchmark {
         report(rounds, out);
     }
 
-    /** dynalite takes a moment to boot: it starts beside the broker. */
-    private static void startBoth(EmbeddedKafkaCluster cluster, LocalDynamoDbServer dynamoDb)
-            throws InterruptedException {
-        var failure = new AtomicReference<RuntimeException>();
-        Thread starter = new Thread(() -> {
-            try {
-                dynamoDb.start();
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        }, "bench-dynamodb-start");
-        starter.start();
-        cluster.start();
-        starter.join();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-    }
 
     private List<Round> measure(DynamoDbSinkBenchSettings settings, String bootstrapServers, Stand stand,
                                 PrintStream out) throws Exception {

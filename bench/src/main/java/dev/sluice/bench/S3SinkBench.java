@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -97,7 +96,7 @@ public final class S3SinkBench implements Benchmark {
              var cluster = EmbeddedKafkaCluster.builder(dir.path().resolve("kafka")).brokers(1).freePorts()
                      .build();
              var s3 = new LocalS3Server(Ports.freePorts("127.0.0.1", 1).get(0), dir.path().resolve("s3"))) {
-            startBoth(cluster, s3);
+            StandIns.startBeside(cluster, s3::start, "s3");
             List<Integer> ports = Ports.freePorts("127.0.0.1", 2);
             var node = new WorkerNode(cluster.bootstrapServers(), List.of(pluginPath), Map.of(), ports.get(0),
                     ports.get(1));
@@ -122,23 +121,6 @@ public final class S3SinkBench implements Benchmark {
         report(settings, results, out);
     }
 
-    /** S3Mock takes seconds to boot: it starts beside the broker. */
-    private static void startBoth(EmbeddedKafkaCluster cluster, LocalS3Server s3) throws InterruptedException {
-        var failure = new AtomicReference<RuntimeException>();
-        Thread s3Starter = new Thread(() -> {
-            try {
-                s3.start();
-            } catch (RuntimeException e) {
-                failure.set(e);
-            }
-        }, "bench-s3-start");
-        s3Starter.start();
-        cluster.start();
-        s3Starter.join();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-    }
 
     private Results measure(S3SinkBenchSettings settings, Stand stand, Admin admin, PrintStream out)
             throws Exception {
