@@ -72,7 +72,20 @@ public final class DynamoDbSinkBench implements Benchmark {
 
     /** The servers and clients a measurement uses. */
     private record Stand(Connectors connectors, DynamoDbTables tables, DynamoDbSinkConfigs configs,
-                         RawBatchWrites rawWrites, ProcessHandle dynalite) {
+                         RawBatchWrites rawWrites, LocalDynamoDbServer dynamoDb) {
+
+        /**
+         * A fresh dynalite process on the same port, for each run: dynalite's memory (and its CPU per item) grows
+         * with every table written and deleted, so runs late in the benchmark would be slower than early ones.
+         *
+         * @return the new process, whose CPU time the run counts
+         */
+        ProcessHandle freshDynalite() {
+            dynamoDb.close();
+            dynamoDb.start();
+            return CpuUse.child("dynalite").orElseThrow(() -> new IllegalStateException(
+                    "dynalite is not a child process of the benchmark"));
+        }
     }
 
     @Override
@@ -111,8 +124,7 @@ public final class DynamoDbSinkBench implements Benchmark {
                 node.start();
                 var stand = new Stand(new Connectors(new ConnectRestClient(node.apiUrl()), admin, poller), tables,
                         new DynamoDbSinkConfigs(endpoint, settings.tasks()), new RawBatchWrites(endpoint, time),
-                        CpuUse.child("dynalite").orElseThrow(() -> new IllegalStateException(
-                                "dynalite is not a child process of the benchmark")));
+                        dynamoDb);
                 rounds = measure(settings, cluster.bootstrapServers(), stand, out);
             } finally {
                 node.stop();
@@ -175,12 +187,13 @@ public final class DynamoDbSinkBench implements Benchmark {
     private Run raw(DynamoDbSinkBenchSettings settings, Stand stand, Workload workload, int round)
             throws Exception {
         String table = "bench-raw-" + round;
+        ProcessHandle dynalite = stand.freshDynalite();
         stand.tables().create(table);
         try {
-            CpuUse before = CpuUse.of(stand.dynalite());
+            CpuUse before = CpuUse.of(dynalite);
             Throughput rate = stand.rawWrites().run(table, workload.batches(), settings.tasks(),
                     settings.valueBytes());
-            CpuUse cpu = CpuUse.of(stand.dynalite()).minus(before);
+            CpuUse cpu = CpuUse.of(dynalite).minus(before);
             checkCount(stand.tables(), table, workload.records());
             return new Run(rate, cpu, workload.records());
         } finally {
@@ -197,6 +210,7 @@ public final class DynamoDbSinkBench implements Benchmark {
             throws Exception {
         String name = "bench-dynamodb-" + round;
         String table = "bench-sink-" + round;
+        ProcessHandle dynalite = stand.freshDynalite();
         stand.tables().create(table);
         try {
             stand.connectors().create(name, stand.configs().config(workload.topic(), table));
@@ -210,9 +224,9 @@ public final class DynamoDbSinkBench implements Benchmark {
                 Supplier<Counts> done = () -> consumers.read(consumerNames).records() < workload.records()
                         ? Counts.ZERO : tasks.read();
                 // From the tasks' start (their consumers exist; the group may still be forming) to the last record.
-                CpuUse before = CpuUse.of(stand.dynalite());
+                CpuUse before = CpuUse.of(dynalite);
                 Throughput rate = sampler.await(workload.records(), () -> consumers.read(consumerNames), done);
-                CpuUse cpu = CpuUse.of(stand.dynalite()).minus(before);
+                CpuUse cpu = CpuUse.of(dynalite).minus(before);
                 poller.until(() -> stand.connectors().committedOffsets(name) == workload.records(),
                         () -> name + " to commit " + workload.records() + " offsets; committed "
                                 + stand.connectors().committedOffsets(name));

@@ -21,7 +21,7 @@ public final class DynamoDbTables implements AutoCloseable {
 
     /** @param poller how often and how long to wait for a new table to be ACTIVE */
     public DynamoDbTables(DynamoDbEndpoint endpoint, Poller poller) {
-        this.client = endpoint.client();
+        this.client = endpoint.retryingClient();
         this.poller = poller;
     }
 

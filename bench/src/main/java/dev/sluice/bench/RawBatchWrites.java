@@ -3,9 +3,6 @@ package dev.sluice.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.utils.Time;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -24,11 +21,11 @@ public final class RawBatchWrites {
     private static final int MAX_ATTEMPTS = 10;
 
     private final DynamoDbEndpoint endpoint;
-    private final Time time;
+    private final TimedWorkers workers;
 
     public RawBatchWrites(DynamoDbEndpoint endpoint, Time time) {
         this.endpoint = endpoint;
-        this.time = time;
+        this.workers = new TimedWorkers(time);
     }
 
     /** The put requests of records {@code 0..records-1}'s items, in batches of {@link #BATCH_SIZE}. */
@@ -57,42 +54,8 @@ public final class RawBatchWrites {
      */
     public Throughput run(String table, List<List<WriteRequest>> batches, int concurrency, long bytesPerItem)
             throws InterruptedException {
-        var next = new AtomicInteger();
-        var failure = new AtomicReference<RuntimeException>();
-        var ready = new CountDownLatch(concurrency);
-        var go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < concurrency; t++) {
-            Thread thread = new Thread(() -> {
-                try (DynamoDbClient client = endpoint.client()) {
-                    ready.countDown();
-                    go.await();
-                    for (int i = next.getAndIncrement(); i < batches.size() && failure.get() == null;
-                         i = next.getAndIncrement()) {
-                        write(client, table, batches.get(i));
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    // Also when the client could not be built; a second count-down is harmless.
-                    ready.countDown();
-                }
-            }, "bench-raw-dynamodb-" + t);
-            thread.start();
-            threads.add(thread);
-        }
-        ready.await();
-        long start = time.nanoseconds();
-        go.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        long nanos = time.nanoseconds() - start;
-        if (failure.get() != null) {
-            throw new IllegalStateException("a raw BatchWriteItem into " + table + " failed", failure.get());
-        }
+        long nanos = workers.run("bench-raw-dynamodb", concurrency, batches.size(), endpoint::client,
+                (client, i) -> write(client, table, batches.get((int) i)));
         long items = batches.stream().mapToLong(List::size).sum();
         return new Throughput(new Counts(items, items * bytesPerItem), nanos);
     }

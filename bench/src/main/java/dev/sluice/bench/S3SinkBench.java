@@ -57,7 +57,8 @@ public final class S3SinkBench implements Benchmark {
     private final CounterSampler sampler = new CounterSampler(time, SAMPLE_INTERVAL, RUN_TIMEOUT);
 
     /** One run of each reader; the raw S3 and sink runs by format. */
-    private record Round(Throughput consumer, Map<SinkFormat, Throughput> rawS3, Map<SinkFormat, Throughput> sink) {
+    private record Round(Throughput consumer, Map<SinkFormat, Throughput> rawS3, Map<SinkFormat, Throughput> sink,
+                         Throughput gzipCeiling) {
     }
 
     /** Everything measured, printed once the servers are down so that no shutdown log follows it. */
@@ -144,14 +145,16 @@ public final class S3SinkBench implements Benchmark {
         for (SinkFormat format : SinkFormat.values()) {
             rawWarmUp.put(format, rawS3(settings, stand, warmUpWorkload, format, 0, samples.get(format)));
         }
-        Round warmUp = new Round(consumerWarmUp, rawWarmUp, sinkWarmUp);
+        var gzip = new GzipCeiling(samples.get(SinkFormat.JSON_GZIP), settings.flushSize(), time);
+        long gzipObjects = 2L * samples.get(SinkFormat.JSON_GZIP).size();
+        Round warmUp = new Round(consumerWarmUp, rawWarmUp, sinkWarmUp, gzip.run(gzipObjects));
         out.printf(Locale.ROOT, "warm-up:   %s | %,d records, not counted%n", describe(warmUp),
                 warmUpWorkload.records());
 
         List<Round> rounds = new ArrayList<>();
         for (int round = 1; round <= settings.rounds(); round++) {
-            Round r = round % 2 == 1 ? forward(settings, stand, workload, round, samples)
-                    : backward(settings, stand, workload, round, samples);
+            Round r = round % 2 == 1 ? forward(settings, stand, workload, round, samples, () -> gzip.run(gzipObjects))
+                    : backward(settings, stand, workload, round, samples, () -> gzip.run(gzipObjects));
             rounds.add(r);
             out.printf(Locale.ROOT, "round %d:   %s%n", round, describe(r));
         }
@@ -170,7 +173,7 @@ public final class S3SinkBench implements Benchmark {
 
     /** Consumer, then for each format the raw uploads and the sink. */
     private Round forward(S3SinkBenchSettings settings, Stand stand, Workload workload, int round,
-                          Map<SinkFormat, List<byte[]>> samples) throws Exception {
+                          Map<SinkFormat, List<byte[]>> samples, Ceiling gzip) throws Exception {
         Throughput consumer = consumer(stand, workload, round);
         Map<SinkFormat, Throughput> raw = new EnumMap<>(SinkFormat.class);
         Map<SinkFormat, Throughput> sink = new EnumMap<>(SinkFormat.class);
@@ -178,12 +181,19 @@ public final class S3SinkBench implements Benchmark {
             raw.put(format, rawS3(settings, stand, workload, format, round, samples.get(format)));
             sink.put(format, sink(settings, stand, workload, format, round, null));
         }
-        return new Round(consumer, raw, sink);
+        return new Round(consumer, raw, sink, gzip.measure());
+    }
+
+    /** A ceiling's measurement, taken in its turn in a round. */
+    @FunctionalInterface
+    private interface Ceiling {
+        Throughput measure() throws InterruptedException;
     }
 
     /** {@link #forward} in reverse order. */
     private Round backward(S3SinkBenchSettings settings, Stand stand, Workload workload, int round,
-                           Map<SinkFormat, List<byte[]>> samples) throws Exception {
+                           Map<SinkFormat, List<byte[]>> samples, Ceiling gzip) throws Exception {
+        Throughput gzipCeiling = gzip.measure();
         Map<SinkFormat, Throughput> raw = new EnumMap<>(SinkFormat.class);
         Map<SinkFormat, Throughput> sink = new EnumMap<>(SinkFormat.class);
         List<SinkFormat> formats = new ArrayList<>(List.of(SinkFormat.values()));
@@ -192,7 +202,7 @@ public final class S3SinkBench implements Benchmark {
             sink.put(format, sink(settings, stand, workload, format, round, null));
             raw.put(format, rawS3(settings, stand, workload, format, round, samples.get(format)));
         }
-        return new Round(consumer(stand, workload, round), raw, sink);
+        return new Round(consumer(stand, workload, round), raw, sink, gzipCeiling);
     }
 
     /** Records spread round robin over the partitions, so that each partition fills whole objects. */
@@ -317,6 +327,7 @@ public final class S3SinkBench implements Benchmark {
                     raw.describe(), sink.describe(), sink.recordsPerSecond()
                             / Math.min(round.consumer().recordsPerSecond(), raw.recordsPerSecond())));
         }
+        line.append(" | gzip alone ").append(round.gzipCeiling().describe());
         return line.toString();
     }
 
@@ -338,6 +349,11 @@ public final class S3SinkBench implements Benchmark {
                     Stats.median(rounds.stream().map(r -> r.sink().get(format).mibPerSecond()).toList()),
                     results.objectMib().get(format));
         }
+        double gzipCeiling = median(rounds, Round::gzipCeiling);
+        double jsonRaw = Math.min(consumer, median(rounds, r -> r.rawS3().get(SinkFormat.JSON_GZIP)));
+        out.printf(Locale.ROOT, "  gzip alone on %d cores, with nothing else to do: %,.0f: no JSON lines + "
+                        + "gzip sink can exceed %.2f here%n", Runtime.getRuntime().availableProcessors(), gzipCeiling,
+                gzipCeiling / jsonRaw);
         for (SinkFormat format : SinkFormat.values()) {
             out.printf(Locale.ROOT, "s3-sink-efficiency %s: %.2f (sink / min(raw consumer, raw S3))%n",
                     format.label(), ratios.get(format));

@@ -62,8 +62,8 @@ final class RecordMapper {
             item.put(DynamoDbSinkConfig.PARTITION_ATTRIBUTE, AttributeValue.fromN(Integer.toString(partition)));
             item.put(DynamoDbSinkConfig.OFFSET_ATTRIBUTE, AttributeValue.fromN(Long.toString(offset)));
         }
-        ItemSize.check(item);
-        return Optional.of(new WriteOp.Put(table, key, item, partition, offset));
+        long bytes = ItemSize.check(item);
+        return Optional.of(new WriteOp.Put(table, key, item, bytes, partition, offset));
     }
 
     private Map<String, AttributeValue> key(SinkRecord record, String table, AttributeValue value) {

@@ -1,6 +1,5 @@
 package dev.sluice.connect.dynamodb.mapping;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.connect.errors.DataException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -52,8 +51,24 @@ public final class ItemSize {
         };
     }
 
-    private static long utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+    /** The length of {@code text} in UTF-8, counted without encoding it (items hold long strings). */
+    static long utf8(String text) {
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) {
+                    bytes += 1;
+                } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    bytes += 2; // four bytes for the two chars of a pair
+                    i++;
+                } else {
+                    bytes += 2; // three bytes (a lone surrogate is encoded as '?' by Java, but DynamoDB refuses it)
+                }
+            }
+        }
+        return bytes;
     }
 
     private static long bytes(SdkBytes bytes) {

@@ -54,10 +54,32 @@ final class Numbers {
         }
     }
 
-    /** Bytes DynamoDB counts for a number: one per two significant digits, plus one. */
+    /**
+     * Bytes DynamoDB counts for a number: one per two significant digits, plus one. Counted on the text (sign,
+     * point and exponent skipped; leading and trailing zeros are not significant), as this runs for every number.
+     */
     static long size(String n) {
-        BigDecimal stripped = new BigDecimal(n).stripTrailingZeros();
-        int digits = stripped.signum() == 0 ? 1 : stripped.precision();
+        int end = n.length();
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == 'e' || c == 'E') {
+                end = i;
+                break;
+            }
+        }
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < end; i++) {
+            char c = n.charAt(i);
+            if (c >= '1' && c <= '9') {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        int digits = 1;
+        if (first >= 0) {
+            digits = last - first + 1 - (n.substring(first, last + 1).indexOf('.') >= 0 ? 1 : 0);
+        }
         return (digits + 1) / 2 + 1;
     }
 

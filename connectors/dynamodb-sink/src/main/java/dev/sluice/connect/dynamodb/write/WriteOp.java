@@ -1,5 +1,6 @@
 package dev.sluice.connect.dynamodb.write;
 
+import dev.sluice.connect.dynamodb.mapping.ItemSize;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,12 +16,20 @@ public sealed interface WriteOp permits WriteOp.Put, WriteOp.Delete {
 
     long offset();
 
-    /** Write {@code item} (which holds the key attributes) in place of the item with its key. */
-    record Put(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item, int partition,
-            long offset) implements WriteOp {
+    /**
+     * Write {@code item} (which holds the key attributes) in place of the item with its key; {@code bytes} is the
+     * item's size as DynamoDB counts it ({@link ItemSize}), measured once by whoever made the item.
+     */
+    record Put(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item, long bytes,
+            int partition, long offset) implements WriteOp {
         public Put {
             key = Map.copyOf(key);
             item = Map.copyOf(item);
+        }
+
+        public Put(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item, int partition,
+                long offset) {
+            this(table, key, item, ItemSize.of(item), partition, offset);
         }
     }
 

@@ -60,6 +60,6 @@ final class WriteOps {
     }
 
     static long size(WriteOp op) {
-        return op instanceof WriteOp.Put put ? ItemSize.of(put.item()) : ItemSize.of(op.key());
+        return op instanceof WriteOp.Put put ? put.bytes() : ItemSize.of(op.key());
     }
 }

@@ -162,6 +162,13 @@ class ItemMapperTest {
                 .isInstanceOf(DataException.class).hasMessageContaining("range");
         assertThatThrownBy(() -> mapper.toAttribute("{\"id\": ", null))
                 .isInstanceOf(DataException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> mapper.toAttribute("{\"id\": 1} {\"id\": 2}", null))
+                .isInstanceOf(DataException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> mapper.toAttribute("{\"id\": \"secret-value\" x}", null))
+                .isInstanceOf(DataException.class).hasMessageContaining("not valid JSON")
+                .hasMessageNotContaining("secret-value");
+        assertThatThrownBy(() -> mapper.toAttribute("{\"a\": {\"b\": [1, 1e999999]}}", null))
+                .isInstanceOf(DataException.class).hasMessageContaining("at a.b[1]");
         assertThatThrownBy(() -> mapper.toAttribute(Map.of(List.of(1), "x"), null))
                 .isInstanceOf(DataException.class).hasMessageContaining("map key");
         assertThatThrownBy(() -> mapper.toAttribute(Map.of("o", new Object()), null))
