@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A small client of the Kafka Connect REST API for tests: each call returns the status and the JSON body. */
@@ -75,6 +76,20 @@ public final class ConnectRestClient {
     public String connectorState(String name) {
         Reply status = get("/connectors/" + name + "/status");
         return status.status() == 200 ? status.body().path("connector").path("state").asText() : "";
+    }
+
+    /**
+     * A sink connector's committed offsets ({@code GET /connectors/<name>/offsets}), the next offset to read by
+     * {@code "<topic>-<partition>"}; empty while it has none.
+     */
+    public Map<String, Long> sinkOffsets(String name) {
+        Map<String, Long> offsets = new TreeMap<>();
+        for (JsonNode offset : get("/connectors/" + name + "/offsets").body().path("offsets")) {
+            JsonNode partition = offset.path("partition");
+            offsets.put(partition.path("kafka_topic").asText() + "-" + partition.path("kafka_partition").asInt(),
+                    offset.path("offset").path("kafka_offset").asLong());
+        }
+        return offsets;
     }
 
     /** True once the connector and exactly {@code tasks} tasks report {@code state}. */

@@ -1,5 +1,7 @@
 package dev.sluice.testkit;
 
+import dev.sluice.lambdahost.LambdaHostSettings;
+import dev.sluice.lambdahost.LocalLambdaHost;
 import dev.sluice.runtime.broker.EmbeddedKafkaCluster;
 import dev.sluice.runtime.broker.Ports;
 import dev.sluice.runtime.config.AwsSettings;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
@@ -24,8 +27,8 @@ import java.util.Map;
 
 /**
  * The servers every integration test of a module shares, started once per test JVM (Failsafe runs a module's tests
- * in one JVM) and stopped when it exits: the bundled Kafka cluster, the local S3 server, and one worker node with
- * this repository's plugins.
+ * in one JVM) and stopped when it exits: the bundled Kafka cluster, the local S3 server, the DynamoDB stand-in, the
+ * local Lambda host, and one worker node with this repository's plugins.
  *
  * <p>Tests that share the environment use connector and topic names of their own.
  */
@@ -41,6 +44,7 @@ public final class SluiceTestEnvironment {
     private final WorkerNode node;
     private final LocalS3Server s3;
     private final LocalDynamoDbServer dynamoDb;
+    private final LocalLambdaHost lambda;
 
     private SluiceTestEnvironment(int brokers) {
         try {
@@ -54,16 +58,20 @@ public final class SluiceTestEnvironment {
         // dynalite keeps its tables in memory here
         dynamoDb = new LocalDynamoDbServer(Ports.freePorts("127.0.0.1", 1).get(0), null,
                 LocalDynamoDbServer.defaultInstallDir(), workDir.resolve("dynamodb.log"));
+        // functions get the tests' credentials as their role's, so their AWS SDK calls reach the stand-ins
+        lambda = new LocalLambdaHost(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("lambda"),
+                LambdaHostSettings.defaults().withCredentials("test", "test-secret"));
         Thread s3Starter = new Thread(s3::start, "sluice-test-s3");
         Thread dynamoDbStarter = new Thread(dynamoDb::start, "sluice-test-dynamodb");
         s3Starter.start();
         dynamoDbStarter.start();
+        lambda.start(); // takes milliseconds: its function instances start on their first invoke
         kafka.start();
         joinQuietly(s3Starter);
         joinQuietly(dynamoDbStarter);
         List<Integer> ports = Ports.freePorts("127.0.0.1", 2);
-        AwsSettings aws = new AwsSettings(null, null, Map.of("s3", s3.endpoint(), "dynamodb", dynamoDb.endpoint()),
-                "test", "test-secret");
+        AwsSettings aws = new AwsSettings(null, null, Map.of("s3", s3.endpoint(), "dynamodb", dynamoDb.endpoint(),
+                "lambda", lambda.endpoint()), "test", "test-secret");
         node = new WorkerNode(kafka.bootstrapServers(), List.of(pluginPath().toString()),
                 Map.of("offset.flush.interval.ms", "1000"), ports.get(0), ports.get(1), aws,
                 workDir.resolve("custom-plugins").toString());
@@ -105,6 +113,26 @@ public final class SluiceTestEnvironment {
         return dynamoDb;
     }
 
+    /** The local Lambda host, which the node's connectors invoke functions on. */
+    public LocalLambdaHost lambdaHost() {
+        return lambda;
+    }
+
+    /** A new Lambda client of the local Lambda host (any credentials); the caller closes it. */
+    public LambdaClient lambdaClient() {
+        return lambdaClient(lambda.endpoint());
+    }
+
+    /** A new Lambda client of a Lambda host at {@code endpoint}; the caller closes it. */
+    public static LambdaClient lambdaClient(String endpoint) {
+        return LambdaClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
     /** A new S3 client of the S3 server (path-style, any credentials); the caller closes it. */
     public S3Client s3Client() {
         return S3Client.builder()
@@ -143,6 +171,7 @@ public final class SluiceTestEnvironment {
         node.close();
         s3.close();
         dynamoDb.close();
+        lambda.close();
         kafka.close();
         try {
             Directories.deleteRecursively(workDir);

@@ -52,6 +52,8 @@ public class DevCommand extends SluiceServerCommand {
         subparser.addArgument("--s3-port").type(Integer.class).setDefault(9090).help("port of the S3 stand-in");
         subparser.addArgument("--dynamodb-port").type(Integer.class).setDefault(8000)
                 .help("port of the DynamoDB stand-in (dynalite; needs Node.js)");
+        subparser.addArgument("--lambda-port").type(Integer.class).setDefault(9001)
+                .help("port of the local Lambda host");
     }
 
     @Override
@@ -69,9 +71,11 @@ public class DevCommand extends SluiceServerCommand {
         int s3Port = namespace.getInt("s3_port");
         PortCheck.requireFree(configuration.getServerFactory());
         int dynamoDbPort = namespace.getInt("dynamodb_port");
+        int lambdaPort = namespace.getInt("lambda_port");
         PortCheck.requireFree("127.0.0.1", s3Port);
         PortCheck.requireFree("127.0.0.1", dynamoDbPort);
-        DevStack stack = new DevStack(stateDir, brokers, s3Port, dynamoDbPort);
+        PortCheck.requireFree("127.0.0.1", lambdaPort);
+        DevStack stack = new DevStack(stateDir, brokers, s3Port, dynamoDbPort, lambdaPort);
         try {
             stack.startAll();
         } catch (PortInUseException e) {
@@ -89,14 +93,15 @@ public class DevCommand extends SluiceServerCommand {
                 stateDir.resolve("custom-plugins").toString(), connect.autoscaleInterval(),
                 connect.taskRestartAttempts(), connect.taskRestartBackoff()));
         AwsSettings aws = configuration.getAws();
-        Map<String, String> awsEndpoints = new java.util.HashMap<>(Map.of("s3", stack.s3Endpoint()));
+        Map<String, String> awsEndpoints = new java.util.HashMap<>(Map.of("s3", stack.s3Endpoint(),
+                "lambda", stack.lambdaEndpoint()));
         stack.dynamoDbEndpoint().ifPresent(endpoint -> awsEndpoints.put("dynamodb", endpoint));
         configuration.setAws(new AwsSettings(aws.region(), aws.accountId(), awsEndpoints,
                 Endpoints.ACCESS_KEY_ID, Endpoints.SECRET_ACCESS_KEY));
 
         endpoints = new Endpoints("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT,
                 "http://localhost:" + SluiceConfiguration.DEFAULT_ADMIN_PORT,
-                stack.bootstrapServers(), stack.s3Endpoint(), stack.dynamoDbEndpoint());
+                stack.bootstrapServers(), stack.s3Endpoint(), stack.dynamoDbEndpoint(), stack.lambdaEndpoint());
         endpoints.writeTo(stateDir.resolve("endpoints.env"));
         dynamoDbUnavailable = stack.dynamoDbUnavailable();
 

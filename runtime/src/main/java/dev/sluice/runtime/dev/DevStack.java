@@ -1,5 +1,7 @@
 package dev.sluice.runtime.dev;
 
+import dev.sluice.lambdahost.LambdaHostSettings;
+import dev.sluice.lambdahost.LocalLambdaHost;
 import dev.sluice.runtime.broker.EmbeddedKafkaCluster;
 import io.dropwizard.lifecycle.Managed;
 
@@ -21,18 +23,23 @@ public final class DevStack implements Managed {
     private final EmbeddedKafkaCluster kafka;
     private final LocalS3Server s3;
     private final LocalDynamoDbServer dynamoDb;
+    private final LocalLambdaHost lambda;
     private volatile String dynamoDbUnavailable;
 
-    public DevStack(Path stateDir, int brokers, int s3Port, int dynamoDbPort) {
+    public DevStack(Path stateDir, int brokers, int s3Port, int dynamoDbPort, int lambdaPort) {
         this.kafka = EmbeddedKafkaCluster.builder(stateDir.resolve("kafka")).brokers(brokers).build();
         this.s3 = new LocalS3Server(s3Port, stateDir.resolve("s3"));
         this.dynamoDb = new LocalDynamoDbServer(dynamoDbPort, stateDir.resolve("dynamodb"),
                 LocalDynamoDbServer.defaultInstallDir(), stateDir.resolve("dynamodb.log"));
+        // functions get the dev stack's credentials as their role's, so their AWS SDK calls reach the stand-ins
+        this.lambda = new LocalLambdaHost(lambdaPort, stateDir.resolve("lambda"), LambdaHostSettings.defaults()
+                .withCredentials(Endpoints.ACCESS_KEY_ID, Endpoints.SECRET_ACCESS_KEY));
     }
 
     /**
      * Starts the stand-ins side by side (S3Mock takes seconds to boot) and the brokers. Without Node.js the DynamoDB
-     * stand-in is left out, with one line saying what to install, and the rest starts.
+     * stand-in is left out, with one line saying what to install, and the rest starts. The Lambda host starts at
+     * once (its function instances start on their first invoke).
      */
     public void startAll() {
         Thread s3Starter = new Thread(s3::start, "sluice-dev-s3");
@@ -40,6 +47,7 @@ public final class DevStack implements Managed {
         s3Starter.start();
         dynamoDbStarter.start();
         try {
+            lambda.start();
             kafka.start();
             s3Starter.join();
             dynamoDbStarter.join();
@@ -58,6 +66,10 @@ public final class DevStack implements Managed {
 
     public String s3Endpoint() {
         return s3.endpoint();
+    }
+
+    public String lambdaEndpoint() {
+        return lambda.endpoint();
     }
 
     private void startDynamoDb() {
@@ -95,6 +107,7 @@ public final class DevStack implements Managed {
         } finally {
             s3.close();
             dynamoDb.close();
+            lambda.close();
         }
     }
 }

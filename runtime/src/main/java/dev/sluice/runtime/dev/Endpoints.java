@@ -13,7 +13,7 @@ import java.util.Optional;
  * users to {@code source}. The credentials are the stand-ins' dummies, not secrets.
  */
 public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootstrapServers, String s3Endpoint,
-                        Optional<String> dynamoDbEndpoint) {
+                        Optional<String> dynamoDbEndpoint, String lambdaEndpoint) {
 
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY_ID = "sluice";
@@ -26,6 +26,7 @@ public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootst
         vars.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         vars.put("S3_ENDPOINT", s3Endpoint);
         dynamoDbEndpoint.ifPresent(endpoint -> vars.put("DYNAMODB_ENDPOINT", endpoint));
+        vars.put("LAMBDA_ENDPOINT", lambdaEndpoint);
         vars.put("AWS_REGION", REGION);
         vars.put("AWS_DEFAULT_REGION", REGION); // what AWS CLI v1 reads
         vars.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);

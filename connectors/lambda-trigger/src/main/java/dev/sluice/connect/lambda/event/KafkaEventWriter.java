@@ -1,0 +1,123 @@
+package dev.sluice.connect.lambda.event;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
+
+/**
+ * Writes the event Lambda's Kafka event source mapping sends: {@code eventSource} ({@code aws:kafka} with the MSK
+ * cluster's {@code eventSourceArn}, or {@code SelfManagedKafka}), {@code bootstrapServers}, and {@code records} under
+ * {@code "<topic>-<partition>"}, each with {@code topic}, {@code partition}, {@code offset}, {@code timestamp},
+ * {@code timestampType}, base64 {@code key} and {@code value} (left out when null), and {@code headers} as a list of
+ * single-entry objects whose value is an array of signed byte numbers.
+ *
+ * <p>Each record is rendered once ({@link #record}); an event is its records' bytes between a fixed head and tail, so
+ * its exact size is known before it is written ({@link #size}).
+ */
+public final class KafkaEventWriter {
+
+    public static final String MSK_EVENT_SOURCE = "aws:kafka";
+    public static final String SELF_MANAGED_EVENT_SOURCE = "SelfManagedKafka";
+
+    private final byte[] head;
+
+    /**
+     * @param eventSourceArn   the MSK cluster's ARN, for {@code aws:kafka} events; empty for {@code SelfManagedKafka}
+     * @param bootstrapServers the event's {@code bootstrapServers}; empty to leave it out
+     */
+    public KafkaEventWriter(Optional<String> eventSourceArn, Optional<String> bootstrapServers) {
+        var out = new JsonBytes(256).raw("{\"eventSource\":")
+                .string(eventSourceArn.isPresent() ? MSK_EVENT_SOURCE : SELF_MANAGED_EVENT_SOURCE);
+        eventSourceArn.ifPresent(arn -> out.raw(",\"eventSourceArn\":").string(arn));
+        bootstrapServers.ifPresent(servers -> out.raw(",\"bootstrapServers\":").string(servers));
+        this.head = out.raw(",\"records\":{").toByteArray();
+    }
+
+    /** Renders a record's object for the event. */
+    public EncodedRecord record(TopicPartition partition, long offset, Long timestamp, TimestampType timestampType,
+            RecordBytes bytes) {
+        long time = timestamp == null ? -1 : timestamp;
+        var out = new JsonBytes((int) Math.min(Integer.MAX_VALUE / 2, capacity(partition, bytes)));
+        out.raw("{\"topic\":").string(partition.topic())
+                .raw(",\"partition\":").number(partition.partition())
+                .raw(",\"offset\":").number(offset)
+                .raw(",\"timestamp\":").number(time)
+                .raw(",\"timestampType\":").string(timestampType(timestampType));
+        if (bytes.key() != null) {
+            out.raw(",\"key\":").base64(bytes.key());
+        }
+        if (bytes.value() != null) {
+            out.raw(",\"value\":").base64(bytes.value());
+        }
+        out.raw(",\"headers\":[");
+        List<RecordBytes.Header> headers = bytes.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            RecordBytes.Header header = headers.get(i);
+            out.raw(i == 0 ? "{" : ",{").string(header.key()).raw(':');
+            if (header.value() == null) {
+                out.raw("null");
+            } else {
+                out.byteArray(header.value());
+            }
+            out.raw('}');
+        }
+        out.raw("]}");
+        return new EncodedRecord(partition, offset, time, bytes.key(), out.toByteArray());
+    }
+
+    /**
+     * Room for a record's object, so that it is written without growing its buffer: the fixed members (at most 140
+     * bytes with 20-digit numbers), the topic, base64 key and value, and each header at its longest (a name, and a
+     * value of up to 5 characters a byte).
+     */
+    private static long capacity(TopicPartition partition, RecordBytes bytes) {
+        long capacity = 140 + partition.topic().length() + base64Length(bytes.key()) + base64Length(bytes.value());
+        for (RecordBytes.Header header : bytes.headers()) {
+            capacity += 8 + 6L * header.key().length() + (header.value() == null ? 4 : 5L * header.value().length);
+        }
+        return capacity;
+    }
+
+    private static long base64Length(byte[] bytes) {
+        return bytes == null ? 0 : 4L * ((bytes.length + 2) / 3) + 12;
+    }
+
+    /** The name the event gives a timestamp type: CREATE_TIME, LOG_APPEND_TIME (or NO_TIMESTAMP_TYPE). */
+    public static String timestampType(TimestampType type) {
+        return type == null ? TimestampType.NO_TIMESTAMP_TYPE.name() : type.name();
+    }
+
+    /** The size of an event of one partition's records, without writing it. */
+    public long size(TopicPartition partition, List<EncodedRecord> records) {
+        long total = overhead(partition) + Math.max(0, records.size() - 1);
+        for (EncodedRecord record : records) {
+            total += record.json().length;
+        }
+        return total;
+    }
+
+    /** The size of an event of the partition with no records; each record adds its JSON and a comma. */
+    public long overhead(TopicPartition partition) {
+        // "<topic>-<partition>" (topic names need no escaping), then ":[", the records, and "]}}"
+        return head.length + partitionKey(partition).length() + 2L + 2 + 3;
+    }
+
+    /** Writes the event of one partition's records, in order. */
+    public byte[] event(TopicPartition partition, List<EncodedRecord> records) {
+        var out = new JsonBytes((int) Math.min(Integer.MAX_VALUE - 8, size(partition, records)));
+        out.raw(head).string(partitionKey(partition)).raw(":[");
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0) {
+                out.raw(',');
+            }
+            out.raw(records.get(i).json());
+        }
+        return out.raw("]}}").toByteArray();
+    }
+
+    /** {@code "<topic>-<partition>"}, as the event names a partition's records (and batchItemFailures a record's). */
+    public static String partitionKey(TopicPartition partition) {
+        return partition.topic() + "-" + partition.partition();
+    }
+}

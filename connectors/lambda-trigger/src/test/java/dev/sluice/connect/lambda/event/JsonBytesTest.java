@@ -1,0 +1,28 @@
+package dev.sluice.connect.lambda.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+class JsonBytesTest {
+
+    @Test
+    void stringsAreEscapedSoThatAnyTextReadsBack() {
+        String text = "quote \" backslash \\ newline \n tab \t bell \u0007 nul \u0000 é 日本 😀 del \u007f end";
+
+        byte[] json = new JsonBytes(4).string(text).toByteArray();
+
+        assertThat(JsonNode.parser().parse(json).asString()).isEqualTo(text);
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\\u0007").contains("\\u0000");
+    }
+
+    @Test
+    void byteArraysAreSignedNumbers() {
+        assertThat(new String(new JsonBytes(1).byteArray(new byte[] {0, 127, -128, -1}).toByteArray(),
+                StandardCharsets.US_ASCII)).isEqualTo("[0,127,-128,-1]");
+        assertThat(new String(new JsonBytes(1).byteArray(new byte[0]).toByteArray(), StandardCharsets.US_ASCII))
+                .isEqualTo("[]");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sluice.runtime.dev;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EndpointsTest {
+
+    @TempDir
+    Path dir;
+
+    private final Endpoints endpoints = new Endpoints("http://localhost:8083", "http://localhost:8084",
+            "127.0.0.1:9092", "http://127.0.0.1:9090", Optional.empty(), "http://127.0.0.1:9001");
+
+    @Test
+    void theLambdaHostIsAnEndpointOfTheDevStack() {
+        assertThat(endpoints.variables()).containsEntry("LAMBDA_ENDPOINT", "http://127.0.0.1:9001")
+                .containsEntry("S3_ENDPOINT", "http://127.0.0.1:9090").doesNotContainKey("DYNAMODB_ENDPOINT");
+    }
+
+    @Test
+    void theEnvFileExportsEveryEndpoint() {
+        Path file = dir.resolve("endpoints.env");
+
+        endpoints.writeTo(file);
+
+        assertThat(file).content().contains("export LAMBDA_ENDPOINT=http://127.0.0.1:9001\n",
+                "export SLUICE_API=http://localhost:8083\n");
+    }
+}
