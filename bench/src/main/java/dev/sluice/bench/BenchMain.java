@@ -12,7 +12,8 @@ public final class BenchMain {
             "framework", FrameworkBench::new,
             "control-plane", ControlPlaneBench::new,
             "s3-sink", S3SinkBench::new,
-            "dynamodb-sink", DynamoDbSinkBench::new));
+            "dynamodb-sink", DynamoDbSinkBench::new,
+            "lambda-trigger", LambdaTriggerBench::new));
 
     private BenchMain() {
     }

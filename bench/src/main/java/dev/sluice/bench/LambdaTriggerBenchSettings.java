@@ -1,0 +1,54 @@
+package dev.sluice.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the {@code lambda-trigger} benchmark sends and how often; the defaults are the published figures'.
+ *
+ * @param records    records loaded into the topic, and sent by each run (raw and connector)
+ * @param valueBytes size of each record's value
+ * @param partitions the topic's partitions; records are spread over them evenly
+ * @param tasks      the connector's {@code tasks.max}
+ * @param batchSize  records an event holds: the connector's {@code aws.lambda.batch.size} (Lambda's default, 100)
+ * @param rounds     rounds of one raw run and one connector run, after a warm-up round that is not counted
+ */
+public record LambdaTriggerBenchSettings(long records, int valueBytes, int partitions, int tasks, int batchSize,
+                                         int rounds) {
+
+    // The 200,000 records of 1 KiB; 8 partitions and tasks.max=4 as the other sink benchmarks; Lambda's
+    // default batch size. 5 rounds after a warm-up round, as single runs on a shared machine vary widely.
+    public static final LambdaTriggerBenchSettings DEFAULTS =
+            new LambdaTriggerBenchSettings(200_000, 1024, 8, 4, 100, 5);
+
+    public LambdaTriggerBenchSettings {
+        if (records <= 0 || valueBytes <= 0 || partitions <= 0 || tasks <= 0 || batchSize <= 0 || rounds <= 0) {
+            throw new IllegalArgumentException("every setting must be positive");
+        }
+        if (tasks > partitions) {
+            throw new IllegalArgumentException("--tasks " + tasks + " is more than the topic's " + partitions
+                    + " partitions");
+        }
+    }
+
+    /**
+     * The calls in flight at once, in both runs: the connector invokes one batch per partition at a time, and its
+     * tasks together hold every partition.
+     */
+    public int concurrency() {
+        return partitions;
+    }
+
+    /** The defaults, changed by {@code --records N}, {@code --rounds N} and {@code --tasks N}. */
+    public static LambdaTriggerBenchSettings parse(List<String> args) {
+        Map<String, Long> given = NumericOptions.parse(args, Set.of("--records", "--rounds", "--tasks"));
+        return new LambdaTriggerBenchSettings(
+                given.getOrDefault("--records", DEFAULTS.records),
+                DEFAULTS.valueBytes,
+                DEFAULTS.partitions,
+                given.getOrDefault("--tasks", (long) DEFAULTS.tasks).intValue(),
+                DEFAULTS.batchSize,
+                given.getOrDefault("--rounds", (long) DEFAULTS.rounds).intValue());
+    }
+}
