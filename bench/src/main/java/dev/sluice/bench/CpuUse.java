@@ -14,6 +14,17 @@ public record CpuUse(long jvmNanos, long standInNanos) {
         return new CpuUse(cpuNanos(ProcessHandle.current()), cpuNanos(standIn));
     }
 
+    /**
+     * Now, for this JVM and all its child processes whose command line contains {@code name} (each counted from its
+     * own start; a child that ended since is left out, so measure spans in which they all live).
+     */
+    public static CpuUse ofChildren(String name) {
+        long children = ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(name)).orElse(false))
+                .mapToLong(CpuUse::cpuNanos).sum();
+        return new CpuUse(cpuNanos(ProcessHandle.current()), children);
+    }
+
     /** The child process of this JVM whose command line contains {@code name}. */
     public static Optional<ProcessHandle> child(String name) {
         return ProcessHandle.current().children()

@@ -37,9 +37,19 @@ public final class LambdaTriggerBench implements Benchmark {
     private final CounterSampler sampler = new CounterSampler(time, SAMPLE_INTERVAL, RUN_TIMEOUT);
     private final Poller poller = new Poller(time, POLL_INTERVAL, RUN_TIMEOUT);
 
-    /** A run's rate, and the records the function received more than once. */
-    private record Run(Throughput rate, long repeats) {
+    /** A run's rate, the records the function received more than once, and the CPU the run used. */
+    private record Run(Throughput rate, long repeats, CpuUse cpu, long records) {
+        double jvmMicrosPerRecord() {
+            return cpu.jvmNanos() / 1e3 / records;
+        }
+
+        double functionMicrosPerRecord() {
+            return cpu.standInNanos() / 1e3 / records;
+        }
     }
+
+    /** The function instances' JVMs: AWS's runtime interface client is their main class. */
+    private static final String FUNCTION_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     private record Round(Run raw, Run connector) {
         double ratio() {
@@ -123,14 +133,16 @@ public final class LambdaTriggerBench implements Benchmark {
     /** Every prebuilt event invoked once; the function must have received every record, once. */
     private Run raw(LambdaTriggerBenchSettings settings, Stand stand) throws Exception {
         long mark = stand.function().mark();
+        CpuUse before = CpuUse.ofChildren(FUNCTION_MAIN);
         Throughput rate = stand.raw().run(BenchFunction.NAME, stand.events().events(),
                 stand.events().recordsPerEvent(), settings.concurrency(), settings.valueBytes());
+        CpuUse cpu = CpuUse.ofChildren(FUNCTION_MAIN).minus(before);
         var progress = stand.function().progressSince(mark);
         if (progress.covered() != settings.records() || progress.repeats() != 0) {
             throw new IllegalStateException("the raw invokes delivered " + progress.received() + " records covering "
                     + progress.covered() + ", not " + settings.records() + " once each");
         }
-        return new Run(rate, 0);
+        return new Run(rate, 0, cpu, settings.records());
     }
 
     /**
@@ -146,10 +158,13 @@ public final class LambdaTriggerBench implements Benchmark {
         try {
             var consumers = new SinkConsumerJmx(name);
             var consumerNames = consumers.awaitConsumers(settings.tasks(), poller);
+            // From the tasks' start (their consumers exist; the group may still be forming) to the last record.
+            CpuUse before = CpuUse.ofChildren(FUNCTION_MAIN);
             Throughput rate = sampler.await(settings.records(), () -> consumers.read(consumerNames), () -> {
                 long covered = stand.function().progressSince(mark).covered();
                 return new Counts(covered, covered * settings.valueBytes());
             });
+            CpuUse cpu = CpuUse.ofChildren(FUNCTION_MAIN).minus(before);
             poller.until(() -> stand.connectors().committedOffsets(name) == settings.records(),
                     () -> name + " to commit " + settings.records() + " offsets; committed "
                             + stand.connectors().committedOffsets(name));
@@ -158,7 +173,7 @@ public final class LambdaTriggerBench implements Benchmark {
                 throw new IllegalStateException("the connector delivered offsets covering " + progress.covered()
                         + " records, not " + settings.records());
             }
-            return new Run(rate, progress.repeats());
+            return new Run(rate, progress.repeats(), cpu, settings.records());
         } finally {
             stand.connectors().deleteAndAwaitRetired(name);
         }
@@ -181,9 +196,11 @@ public final class LambdaTriggerBench implements Benchmark {
     }
 
     private static String describe(Round round) {
-        return String.format(Locale.ROOT, "raw %s | connector %s (%,d sent again) | ratio %.2f",
-                round.raw().rate().describe(), round.connector().rate().describe(), round.connector().repeats(),
-                round.ratio());
+        return String.format(Locale.ROOT, "raw %s | connector %s (%,d sent again) | ratio %.2f | CPU us/record: raw "
+                        + "JVM %.0f + functions %.0f, connector JVM %.0f + functions %.0f", round.raw().rate().describe(),
+                round.connector().rate().describe(), round.connector().repeats(), round.ratio(),
+                round.raw().jvmMicrosPerRecord(), round.raw().functionMicrosPerRecord(),
+                round.connector().jvmMicrosPerRecord(), round.connector().functionMicrosPerRecord());
     }
 
     private static void report(List<Round> rounds, PrintStream out) {
@@ -194,6 +211,11 @@ public final class LambdaTriggerBench implements Benchmark {
                         + "records/s (%.1f MiB/s)%n", rounds.size(), raw,
                 median(rounds, r -> r.raw().rate().mibPerSecond()), connector,
                 median(rounds, r -> r.connector().rate().mibPerSecond()));
+        out.printf(Locale.ROOT, "median CPU per record (us): raw: JVM %.0f, functions %.0f | connector: JVM %.0f, "
+                        + "functions %.0f%n", median(rounds, r -> r.raw().jvmMicrosPerRecord()),
+                median(rounds, r -> r.raw().functionMicrosPerRecord()),
+                median(rounds, r -> r.connector().jvmMicrosPerRecord()),
+                median(rounds, r -> r.connector().functionMicrosPerRecord()));
         out.printf(Locale.ROOT, "lambda-trigger-efficiency: %.2f%n", connector / raw);
     }
 
