@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A test function that answers with what it got and what it sees ({@code version.txt} of its package, its context,
@@ -45,10 +47,13 @@ public class EchoHandler implements RequestHandler<Map<String, Object>, Map<Stri
         return answer;
     }
 
-    /** The function's behaviour under test (a slow handler), not a test waiting for something. */
+    /**
+     * The function's behaviour under test, a handler that runs for {@code millis} (past its timeout), not a test
+     * waiting for something: it waits on a latch that nothing opens.
+     */
     private static void sleep(long millis) {
         try {
-            Thread.sleep(millis);
+            new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
