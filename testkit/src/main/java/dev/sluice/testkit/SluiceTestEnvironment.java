@@ -6,6 +6,7 @@ import dev.sluice.runtime.broker.EmbeddedKafkaCluster;
 import dev.sluice.runtime.broker.Ports;
 import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.dev.LocalDynamoDbServer;
+import dev.sluice.runtime.dev.LocalPostgresServer;
 import dev.sluice.runtime.dev.LocalS3Server;
 import dev.sluice.runtime.util.Directories;
 
@@ -28,7 +29,7 @@ import java.util.Map;
 /**
  * The servers every integration test of a module shares, started once per test JVM (Failsafe runs a module's tests
  * in one JVM) and stopped when it exits: the bundled Kafka cluster, the local S3 server, the DynamoDB stand-in, the
- * local Lambda host, and one worker node with this repository's plugins.
+ * local Lambda host, the PostgreSQL stand-in, and one worker node with this repository's plugins.
  *
  * <p>Tests that share the environment use connector and topic names of their own.
  */
@@ -45,6 +46,7 @@ public final class SluiceTestEnvironment {
     private final LocalS3Server s3;
     private final LocalDynamoDbServer dynamoDb;
     private final LocalLambdaHost lambda;
+    private final LocalPostgresServer postgres;
 
     private SluiceTestEnvironment(int brokers) {
         try {
@@ -61,14 +63,20 @@ public final class SluiceTestEnvironment {
         // functions get the tests' credentials as their role's, so their AWS SDK calls reach the stand-ins
         lambda = new LocalLambdaHost(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("lambda"),
                 LambdaHostSettings.defaults().withCredentials("test", "test-secret"));
+        // PostgreSQL with wal_level=logical, for the CDC source; its initdb takes seconds, so beside the others too
+        postgres = new LocalPostgresServer(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("postgres"),
+                workDir.resolve("postgres.log"));
         Thread s3Starter = new Thread(s3::start, "sluice-test-s3");
         Thread dynamoDbStarter = new Thread(dynamoDb::start, "sluice-test-dynamodb");
+        Thread postgresStarter = new Thread(postgres::start, "sluice-test-postgres");
         s3Starter.start();
         dynamoDbStarter.start();
+        postgresStarter.start();
         lambda.start(); // takes milliseconds: its function instances start on their first invoke
         kafka.start();
         joinQuietly(s3Starter);
         joinQuietly(dynamoDbStarter);
+        joinQuietly(postgresStarter);
         List<Integer> ports = Ports.freePorts("127.0.0.1", 2);
         AwsSettings aws = new AwsSettings(null, null, Map.of("s3", s3.endpoint(), "dynamodb", dynamoDb.endpoint(),
                 "lambda", lambda.endpoint()), "test", "test-secret");
@@ -116,6 +124,14 @@ public final class SluiceTestEnvironment {
     /** The local Lambda host, which the node's connectors invoke functions on. */
     public LocalLambdaHost lambdaHost() {
         return lambda;
+    }
+
+    /**
+     * The PostgreSQL stand-in: {@code host()}, {@code port()}, {@code user()}, {@code password()}, {@code database()},
+     * {@code jdbcUrl()} and {@code connect()} (as the user {@code sluice}, who has the REPLICATION attribute).
+     */
+    public LocalPostgresServer postgres() {
+        return postgres;
     }
 
     /** A new Lambda client of the local Lambda host (any credentials); the caller closes it. */
@@ -172,6 +188,7 @@ public final class SluiceTestEnvironment {
         s3.close();
         dynamoDb.close();
         lambda.close();
+        postgres.close();
         kafka.close();
         try {
             Directories.deleteRecursively(workDir);

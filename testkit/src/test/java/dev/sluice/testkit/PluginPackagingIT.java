@@ -53,6 +53,19 @@ class PluginPackagingIT {
         assertThat(errors).anyMatch(e -> e.contains("packaging-missing-table"));
     }
 
+    @Test
+    void theCdcSourceValidatesFromItsPluginFolderAlone() throws Exception {
+        var postgres = SluiceTestEnvironment.get().postgres();
+        // Debezium's validation and Sluice's replication checks both connect: the driver must be in lib/
+        List<String> errors = validate("sluice-cdc-source", "dev.sluice.connect.cdc.RdsPostgresConnector",
+                Map.of("name", "packaging-cdc", "connector.class", "dev.sluice.connect.cdc.RdsPostgresConnector",
+                        "database.hostname", postgres.host(), "database.port", String.valueOf(postgres.port()),
+                        "database.user", postgres.user(), "database.password", "wrong-password",
+                        "database.dbname", postgres.database(), "database.sslmode", "disable",
+                        "topic.prefix", "packaging", "table.include.list", "public.packaging"));
+        assertThat(errors).anyMatch(e -> e.contains("password authentication failed"));
+    }
+
     /** Every error message of the connector's {@code validate}, run in a class loader as a worker would build it. */
     private static List<String> validate(String plugin, String connectorClass, Map<String, String> config)
             throws Exception {

@@ -88,7 +88,20 @@ public final class ConnectorClusterFactory {
                 internalConverter, config, worker.configTransformer(), sharedAdmin, clientIdBase);
 
         return new DistributedHerder(config, Time.SYSTEM, worker, kafkaClusterId,
-                statusStore, configStore, advertisedUrl, restClient, policy, List.of(), sharedAdmin);
+                statusStore, configStore, advertisedUrl, restClient, policy, List.of(), sharedAdmin) {
+            /**
+             * The herder's threads are made on start and inherit its context class loader, through which Connect
+             * loads the classes a connector config names (transforms, predicates, converters): the cluster's
+             * delegating loader, as ConnectDistributed's main thread has, so that a plugin's own transforms (such
+             * as Debezium's ExtractNewRecordState) are found, not only those on the node's classpath.
+             */
+            @Override
+            public void start() {
+                try (LoaderSwap swap = plugins.withClassLoader(plugins.delegatingLoader())) {
+                    super.start();
+                }
+            }
+        };
     }
 
     /**

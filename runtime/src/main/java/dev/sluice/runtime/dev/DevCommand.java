@@ -5,6 +5,7 @@ import dev.sluice.runtime.SluiceApplication;
 import dev.sluice.runtime.SluiceServerCommand;
 import dev.sluice.runtime.StartupException;
 import dev.sluice.runtime.broker.PortInUseException;
+import dev.sluice.runtime.broker.Ports;
 import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.config.ConnectSettings;
 import dev.sluice.runtime.config.KafkaSettings;
@@ -54,6 +55,8 @@ public class DevCommand extends SluiceServerCommand {
                 .help("port of the DynamoDB stand-in (dynalite; needs Node.js)");
         subparser.addArgument("--lambda-port").type(Integer.class).setDefault(9001)
                 .help("port of the local Lambda host");
+        subparser.addArgument("--postgres-port").type(Integer.class).setDefault(5432)
+                .help("port of the PostgreSQL stand-in (wal_level=logical; user and database `sluice`)");
     }
 
     @Override
@@ -74,8 +77,10 @@ public class DevCommand extends SluiceServerCommand {
         int lambdaPort = namespace.getInt("lambda_port");
         PortCheck.requireFree("127.0.0.1", s3Port);
         PortCheck.requireFree("127.0.0.1", dynamoDbPort);
+        int postgresPort = namespace.getInt("postgres_port");
         PortCheck.requireFree("127.0.0.1", lambdaPort);
-        DevStack stack = new DevStack(stateDir, brokers, s3Port, dynamoDbPort, lambdaPort);
+        requirePostgresPortFree(postgresPort);
+        DevStack stack = new DevStack(stateDir, brokers, s3Port, dynamoDbPort, lambdaPort, postgresPort);
         try {
             stack.startAll();
         } catch (PortInUseException e) {
@@ -101,7 +106,8 @@ public class DevCommand extends SluiceServerCommand {
 
         endpoints = new Endpoints("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT,
                 "http://localhost:" + SluiceConfiguration.DEFAULT_ADMIN_PORT,
-                stack.bootstrapServers(), stack.s3Endpoint(), stack.dynamoDbEndpoint(), stack.lambdaEndpoint());
+                stack.bootstrapServers(), stack.s3Endpoint(), stack.dynamoDbEndpoint(), stack.lambdaEndpoint(),
+                stack.postgres());
         endpoints.writeTo(stateDir.resolve("endpoints.env"));
         dynamoDbUnavailable = stack.dynamoDbUnavailable();
 
@@ -121,6 +127,16 @@ public class DevCommand extends SluiceServerCommand {
         System.out.println(endpoints.banner());
         if (dynamoDbUnavailable != null) {
             System.out.println("  sluice: no DynamoDB stand-in: " + dynamoDbUnavailable + "\n");
+        }
+    }
+
+    /** 5432 is often a PostgreSQL of the user's own: say how to move ours. */
+    private static void requirePostgresPortFree(int port) {
+        try {
+            Ports.requireFree("127.0.0.1", port);
+        } catch (PortInUseException e) {
+            throw new StartupException(e.getMessage() + " (a PostgreSQL of your own? --postgres-port moves "
+                    + "Sluice's)", e);
         }
     }
 

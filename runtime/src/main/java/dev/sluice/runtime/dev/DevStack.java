@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What {@code sluice dev} runs beside the worker node: the bundled Kafka cluster and the local AWS stand-ins, with
@@ -24,9 +26,10 @@ public final class DevStack implements Managed {
     private final LocalS3Server s3;
     private final LocalDynamoDbServer dynamoDb;
     private final LocalLambdaHost lambda;
+    private final LocalPostgresServer postgres;
     private volatile String dynamoDbUnavailable;
 
-    public DevStack(Path stateDir, int brokers, int s3Port, int dynamoDbPort, int lambdaPort) {
+    public DevStack(Path stateDir, int brokers, int s3Port, int dynamoDbPort, int lambdaPort, int postgresPort) {
         this.kafka = EmbeddedKafkaCluster.builder(stateDir.resolve("kafka")).brokers(brokers).build();
         this.s3 = new LocalS3Server(s3Port, stateDir.resolve("s3"));
         this.dynamoDb = new LocalDynamoDbServer(dynamoDbPort, stateDir.resolve("dynamodb"),
@@ -34,23 +37,32 @@ public final class DevStack implements Managed {
         // functions get the dev stack's credentials as their role's, so their AWS SDK calls reach the stand-ins
         this.lambda = new LocalLambdaHost(lambdaPort, stateDir.resolve("lambda"), LambdaHostSettings.defaults()
                 .withCredentials(Endpoints.ACCESS_KEY_ID, Endpoints.SECRET_ACCESS_KEY));
+        this.postgres = new LocalPostgresServer(postgresPort, stateDir.resolve("postgres"),
+                stateDir.resolve("postgres.log"));
     }
 
     /**
-     * Starts the stand-ins side by side (S3Mock takes seconds to boot) and the brokers. Without Node.js the DynamoDB
-     * stand-in is left out, with one line saying what to install, and the rest starts. The Lambda host starts at
-     * once (its function instances start on their first invoke).
+     * Starts the stand-ins side by side (S3Mock takes seconds to boot, PostgreSQL's initdb as long on a first run)
+     * and the brokers. Without Node.js the DynamoDB stand-in is left out, with one line saying what to install, and
+     * the rest starts. The Lambda host starts at once (its function instances start on their first invoke).
      */
     public void startAll() {
         Thread s3Starter = new Thread(s3::start, "sluice-dev-s3");
         Thread dynamoDbStarter = new Thread(this::startDynamoDb, "sluice-dev-dynamodb");
+        var postgresStarter = new FutureTask<Void>(postgres::start, null);
         s3Starter.start();
         dynamoDbStarter.start();
+        new Thread(postgresStarter, "sluice-dev-postgres").start();
         try {
             lambda.start();
             kafka.start();
             s3Starter.join();
             dynamoDbStarter.join();
+            postgresStarter.get();
+        } catch (ExecutionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the dev stack", e);
@@ -70,6 +82,11 @@ public final class DevStack implements Managed {
 
     public String lambdaEndpoint() {
         return lambda.endpoint();
+    }
+
+    public Endpoints.Postgres postgres() {
+        return new Endpoints.Postgres(postgres.host(), postgres.port(), postgres.user(), postgres.password(),
+                postgres.database());
     }
 
     private void startDynamoDb() {
@@ -108,6 +125,7 @@ public final class DevStack implements Managed {
             s3.close();
             dynamoDb.close();
             lambda.close();
+            postgres.close();
         }
     }
 }

@@ -10,10 +10,14 @@ import java.util.Optional;
 
 /**
  * The endpoints of the dev stack, as shell {@code export} lines in {@code .sluice/dev/endpoints.env} for scripts and
- * users to {@code source}. The credentials are the stand-ins' dummies, not secrets.
+ * users to {@code source}. The credentials (AWS's and PostgreSQL's) are the stand-ins' dummies, not secrets.
  */
 public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootstrapServers, String s3Endpoint,
-                        Optional<String> dynamoDbEndpoint, String lambdaEndpoint) {
+                        Optional<String> dynamoDbEndpoint, String lambdaEndpoint, Postgres postgres) {
+
+    /** The PostgreSQL stand-in, as libpq's environment variables name it (so {@code psql} needs no arguments). */
+    public record Postgres(String host, int port, String user, String password, String database) {
+    }
 
     public static final String REGION = "us-east-1";
     public static final String ACCESS_KEY_ID = "sluice";
@@ -27,6 +31,11 @@ public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootst
         vars.put("S3_ENDPOINT", s3Endpoint);
         dynamoDbEndpoint.ifPresent(endpoint -> vars.put("DYNAMODB_ENDPOINT", endpoint));
         vars.put("LAMBDA_ENDPOINT", lambdaEndpoint);
+        vars.put("PGHOST", postgres.host());
+        vars.put("PGPORT", String.valueOf(postgres.port()));
+        vars.put("PGUSER", postgres.user());
+        vars.put("PGPASSWORD", postgres.password()); // the stand-in's dev dummy, like the AWS ones below
+        vars.put("PGDATABASE", postgres.database());
         vars.put("AWS_REGION", REGION);
         vars.put("AWS_DEFAULT_REGION", REGION); // what AWS CLI v1 reads
         vars.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);

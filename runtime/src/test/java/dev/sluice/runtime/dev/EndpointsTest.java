@@ -14,12 +14,20 @@ class EndpointsTest {
     Path dir;
 
     private final Endpoints endpoints = new Endpoints("http://localhost:8083", "http://localhost:8084",
-            "127.0.0.1:9092", "http://127.0.0.1:9090", Optional.empty(), "http://127.0.0.1:9001");
+            "127.0.0.1:9092", "http://127.0.0.1:9090", Optional.empty(), "http://127.0.0.1:9001",
+            new Endpoints.Postgres("127.0.0.1", 5432, "sluice", "sluice-local", "sluice"));
 
     @Test
     void theLambdaHostIsAnEndpointOfTheDevStack() {
         assertThat(endpoints.variables()).containsEntry("LAMBDA_ENDPOINT", "http://127.0.0.1:9001")
                 .containsEntry("S3_ENDPOINT", "http://127.0.0.1:9090").doesNotContainKey("DYNAMODB_ENDPOINT");
+    }
+
+    @Test
+    void thePostgresStandInIsNamedAsLibpqReadsIt() {
+        assertThat(endpoints.variables()).containsEntry("PGHOST", "127.0.0.1").containsEntry("PGPORT", "5432")
+                .containsEntry("PGUSER", "sluice").containsEntry("PGPASSWORD", "sluice-local")
+                .containsEntry("PGDATABASE", "sluice");
     }
 
     @Test
@@ -29,6 +37,6 @@ class EndpointsTest {
         endpoints.writeTo(file);
 
         assertThat(file).content().contains("export LAMBDA_ENDPOINT=http://127.0.0.1:9001\n",
-                "export SLUICE_API=http://localhost:8083\n");
+                "export SLUICE_API=http://localhost:8083\n", "export PGPORT=5432\n");
     }
 }

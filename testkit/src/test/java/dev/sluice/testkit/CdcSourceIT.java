@@ -1,0 +1,237 @@
+package dev.sluice.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.runtime.dev.LocalPostgresServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The RDS PostgreSQL connector of the cdc-source plugin on a worker node against the PostgreSQL stand-in: a snapshot,
+ * then inserts, updates and deletes in Debezium's envelope, keyed by primary key, tombstones after deletes; the
+ * new-row-state recipe; the replication slot's life; a bad password reported by validate.
+ */
+class CdcSourceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONNECTOR_CLASS = "dev.sluice.connect.cdc.RdsPostgresConnector";
+    private static SluiceTestEnvironment env;
+    private static LocalPostgresServer postgres;
+    private static ConnectRestClient connect;
+    private static Admin admin;
+
+    @BeforeAll
+    static void start() {
+        env = SluiceTestEnvironment.get();
+        postgres = env.postgres();
+        connect = env.connect();
+        admin = Admin.create(Map.of("bootstrap.servers", env.bootstrapServers()));
+    }
+
+    @AfterAll
+    static void stop() {
+        admin.close();
+    }
+
+    private static Map<String, String> config(String table, String prefix, Map<String, String> overrides) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "connector.class", CONNECTOR_CLASS,
+                "database.hostname", postgres.host(),
+                "database.port", String.valueOf(postgres.port()),
+                "database.user", postgres.user(),
+                "database.password", postgres.password(),
+                "database.dbname", postgres.database(),
+                // the stand-in has no TLS; RDS's default here is require
+                "database.sslmode", "disable",
+                "topic.prefix", prefix,
+                "table.include.list", table));
+        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("key.converter.schemas.enable", "false");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        config.put("topic.creation.default.partitions", "1");
+        config.put("topic.creation.default.replication.factor", "1");
+        config.putAll(overrides);
+        return config;
+    }
+
+    private static void sql(String... statements) {
+        try (Connection connection = postgres.connect(); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean exists(String query, String name) {
+        try (Connection connection = postgres.connect(); PreparedStatement sql = connection.prepareStatement(query)) {
+            sql.setString(1, name);
+            try (ResultSet rs = sql.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean slotExists(String slot) {
+        return exists("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?", slot);
+    }
+
+    /** A topic's records as (key, value) JSON; a null value is a tombstone. Empty while the topic does not exist. */
+    private static List<Change> changes(String topic) {
+        try {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                return List.of();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        List<Change> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(env.bootstrapServers(), topic)) {
+            out.add(new Change(parse(record.key()), parse(record.value())));
+        }
+        return out;
+    }
+
+    private static JsonNode parse(byte[] bytes) {
+        try {
+            return bytes == null ? null : JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Change(JsonNode key, JsonNode value) {
+        String op() {
+            return value == null ? "tombstone" : value.path("op").asText();
+        }
+
+        int id() {
+            return key.path("id").asInt();
+        }
+    }
+
+    /** Stops the connector, resets its offsets (which drops its slot) and deletes it. */
+    private static void resetAndDelete(String name) {
+        assertThat(connect.put("/connectors/" + name + "/stop", null).status()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> connect.hasState(name, "STOPPED", 0));
+        assertThat(connect.delete("/connectors/" + name + "/offsets").status()).isEqualTo(200);
+        assertThat(connect.delete("/connectors/" + name).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aSnapshotThenEveryChangeInDebeziumsEnvelopeWithTombstonesAfterDeletes() {
+        sql("CREATE TABLE cdc_orders (id integer PRIMARY KEY, status text NOT NULL)",
+                "INSERT INTO cdc_orders VALUES (1, 'new'), (2, 'new'), (3, 'new')");
+        String topic = "cdc1.public.cdc_orders";
+        assertThat(connect.createConnector("cdc_orders", config("public.cdc_orders", "cdc1", Map.of())).status())
+                .isEqualTo(201);
+        await().atMost(WAIT).until(() -> connect.hasState("cdc_orders", "RUNNING", 1));
+
+        await().atMost(WAIT).until(() -> changes(topic).size() >= 3);
+        List<Change> snapshot = changes(topic);
+        assertThat(snapshot).extracting(Change::op).containsExactly("r", "r", "r");
+        assertThat(snapshot).extracting(Change::id).containsExactly(1, 2, 3);
+        assertThat(snapshot.get(0).value().path("after").path("status").asText()).isEqualTo("new");
+        assertThat(snapshot.get(0).value().path("source").path("table").asText()).isEqualTo("cdc_orders");
+        // the RDS defaults at work: the slot is named after the connector, the publication covers the table
+        assertThat(slotExists("cdc_orders")).isTrue();
+        assertThat(exists("SELECT 1 FROM pg_publication_tables WHERE pubname = ? AND tablename = 'cdc_orders'",
+                "cdc_orders_publication")).isTrue();
+
+        sql("INSERT INTO cdc_orders VALUES (4, 'new')", "UPDATE cdc_orders SET status = 'shipped' WHERE id = 2",
+                "DELETE FROM cdc_orders WHERE id = 3");
+        await().atMost(WAIT).until(() -> changes(topic).size() >= 7);
+        List<Change> all = changes(topic);
+        assertThat(all).hasSize(7);
+        List<Change> stream = all.subList(3, 7);
+        assertThat(stream).extracting(Change::op).containsExactly("c", "u", "d", "tombstone");
+        assertThat(stream).extracting(Change::id).containsExactly(4, 2, 3, 3);
+        assertThat(stream.get(0).value().path("after").path("status").asText()).isEqualTo("new");
+        assertThat(stream.get(1).value().path("after").path("status").asText()).isEqualTo("shipped");
+        assertThat(stream.get(2).value().path("before").path("id").asInt()).isEqualTo(3);
+        assertThat(stream.get(2).value().path("after").isNull()).isTrue();
+
+        resetAndDelete("cdc_orders");
+        assertThat(slotExists("cdc_orders")).isFalse();
+    }
+
+    @Test
+    void theNewRowStateRecipeGivesFlatRows() {
+        sql("CREATE TABLE cdc_flat (id integer PRIMARY KEY, name text NOT NULL)",
+                "INSERT INTO cdc_flat VALUES (1, 'a'), (2, 'b')");
+        String topic = "cdc2.public.cdc_flat";
+        assertThat(connect.createConnector("cdc_flat", config("public.cdc_flat", "cdc2", Map.of(
+                "transforms", "unwrap",
+                "transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState",
+                "transforms.unwrap.delete.tombstone.handling.mode", "rewrite-with-tombstone"))).status())
+                .isEqualTo(201);
+        await().atMost(WAIT).until(() -> changes(topic).size() >= 2);
+        sql("UPDATE cdc_flat SET name = 'bb' WHERE id = 2", "DELETE FROM cdc_flat WHERE id = 1");
+        await().atMost(WAIT).until(() -> changes(topic).size() >= 5);
+
+        List<Change> all = changes(topic);
+        assertThat(all).hasSize(5);
+        assertThat(all).extracting(Change::id).containsExactly(1, 2, 2, 1, 1);
+        assertThat(all.subList(0, 4)).extracting(c -> fields(c.value()))
+                .containsExactly(List.of("id", "name", "__deleted"), List.of("id", "name", "__deleted"),
+                        List.of("id", "name", "__deleted"), List.of("id", "name", "__deleted"));
+        assertThat(all.get(2).value().path("name").asText()).isEqualTo("bb");
+        assertThat(all.get(3).value().path("__deleted").asText()).isEqualTo("true");
+        assertThat(all.get(4).value()).isNull();
+
+        resetAndDelete("cdc_flat");
+        assertThat(slotExists("cdc_flat")).isFalse();
+    }
+
+    private static List<String> fields(JsonNode value) {
+        return StreamSupport.stream(((Iterable<String>) value::fieldNames).spliterator(), false).toList();
+    }
+
+    @Test
+    void aBadPasswordIsReportedByValidateOnThePassword() {
+        var reply = connect.put("/connector-plugins/RdsPostgresConnector/config/validate",
+                config("public.nothing", "cdc3", Map.of("database.password", "not-the-password")));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().path("error_count").asInt()).isPositive();
+        Map<String, List<String>> errors = new HashMap<>();
+        for (JsonNode config : reply.body().path("configs")) {
+            List<String> messages = new ArrayList<>();
+            config.path("value").path("errors").forEach(e -> messages.add(e.asText()));
+            errors.put(config.path("value").path("name").asText(), messages);
+        }
+        assertThat(errors.get("database.password")).anyMatch(m -> m.contains("refused the password of user 'sluice'"));
+        assertThat(errors.get("database.hostname")).anyMatch(m -> m.contains("password authentication failed"));
+        // the wrong password itself is never echoed back
+        assertThat(reply.body().toString()).doesNotContain("not-the-password");
+    }
+}
