@@ -5,8 +5,8 @@ import static dev.sluice.connect.dynamodb.DynamoDbSinkConfig.*;
 import dev.sluice.connect.common.config.ConfigValues;
 import dev.sluice.connect.dynamodb.mapping.TableKeySchema;
 import dev.sluice.connect.dynamodb.write.DynamoDbErrors;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,11 +62,7 @@ public class DynamoDbSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
-        for (int i = 0; i < maxTasks; i++) {
-            configs.add(props);
-        }
-        return configs;
+        return Collections.nCopies(maxTasks, props);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static dev.sluice.connect.lambda.LambdaTriggerConfig.*;
 import dev.sluice.connect.common.config.ConfigValues;
 import dev.sluice.connect.lambda.invoke.LambdaErrors;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -64,11 +64,7 @@ public class LambdaTriggerConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
-        for (int i = 0; i < maxTasks; i++) {
-            configs.add(props);
-        }
-        return configs;
+        return Collections.nCopies(maxTasks, props);
     }
 
     @Override

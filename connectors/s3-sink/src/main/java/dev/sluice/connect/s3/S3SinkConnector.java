@@ -2,7 +2,7 @@ package dev.sluice.connect.s3;
 
 import dev.sluice.connect.common.config.ConfigValues;
 import dev.sluice.connect.s3.upload.S3Errors;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,11 +55,7 @@ public class S3SinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
-        for (int i = 0; i < maxTasks; i++) {
-            configs.add(props);
-        }
-        return configs;
+        return Collections.nCopies(maxTasks, props);
     }
 
     @Override
