@@ -33,7 +33,6 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class ControlPlaneBench implements Benchmark {
 
-    private static final String PLUGIN_PATH_PROPERTY = "sluice.plugin.path";
     private static final String BUCKET = "bench-plugins";
     private static final String ACCESS_KEY = "bench";
     private static final String SECRET_KEY = "bench-secret";
@@ -66,11 +65,7 @@ public final class ControlPlaneBench implements Benchmark {
     @Override
     public void run(List<String> args, PrintStream out) throws Exception {
         var settings = ControlPlaneSettings.parse(args);
-        String pluginPath = System.getProperty(PLUGIN_PATH_PROPERTY);
-        if (pluginPath == null) {
-            throw new IllegalArgumentException("set -D" + PLUGIN_PATH_PROPERTY + " to the built plugins "
-                    + "(plugins/target/plugins); ./sluice bench does");
-        }
+        String pluginPath = BenchPlugins.path();
         Path datagenZip = builtZip(pluginPath, "sluice-datagen-source.zip");
         Path discardZip = builtZip(pluginPath, "sluice-discard-sink.zip");
         out.printf(Locale.ROOT, "control-plane: %d datagen sources timed from POST /v1/connectors to RUNNING, then "

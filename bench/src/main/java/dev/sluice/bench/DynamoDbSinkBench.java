@@ -37,7 +37,6 @@ public final class DynamoDbSinkBench implements Benchmark {
     private static final String REGION = "us-east-1";
     private static final String ACCESS_KEY = "bench";
     private static final String SECRET_KEY = "bench-secret";
-    private static final String PLUGIN_PATH_PROPERTY = "sluice.plugin.path";
     private static final Duration SAMPLE_INTERVAL = Duration.ofMillis(50);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
@@ -91,11 +90,7 @@ public final class DynamoDbSinkBench implements Benchmark {
     @Override
     public void run(List<String> args, PrintStream out) throws Exception {
         var settings = DynamoDbSinkBenchSettings.parse(args);
-        String pluginPath = System.getProperty(PLUGIN_PATH_PROPERTY);
-        if (pluginPath == null) {
-            throw new IllegalArgumentException("set -D" + PLUGIN_PATH_PROPERTY + " to the built plugins "
-                    + "(plugins/target/plugins); ./sluice bench does");
-        }
+        String pluginPath = BenchPlugins.path();
         out.printf(Locale.ROOT, "dynamodb-sink: %,d records with string keys and %,d B schemaless JSON values in "
                         + "topic %s (%d partitions, round robin), %d rounds%n", settings.records(),
                 settings.valueBytes(), TOPIC, settings.partitions(), settings.rounds());

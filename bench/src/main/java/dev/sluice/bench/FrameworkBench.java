@@ -26,7 +26,6 @@ import org.apache.kafka.common.utils.Time;
 public final class FrameworkBench implements Benchmark {
 
     private static final String TOPIC = "bench-framework";
-    private static final String PLUGIN_PATH_PROPERTY = "sluice.plugin.path";
     private static final Duration SAMPLE_INTERVAL = Duration.ofMillis(20);
     private static final Duration STATUS_POLL_INTERVAL = Duration.ofMillis(50);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
@@ -42,11 +41,7 @@ public final class FrameworkBench implements Benchmark {
     @Override
     public void run(List<String> args, PrintStream out) throws Exception {
         var settings = FrameworkSettings.parse(args);
-        String pluginPath = System.getProperty(PLUGIN_PATH_PROPERTY);
-        if (pluginPath == null) {
-            throw new IllegalArgumentException("set -D" + PLUGIN_PATH_PROPERTY + " to the built plugins "
-                    + "(plugins/target/plugins); ./sluice bench does");
-        }
+        String pluginPath = BenchPlugins.path();
         out.printf(Locale.ROOT, "framework: %,d records of %,d B in topic %s (%d partitions), %d rounds%n",
                 settings.records(), settings.valueBytes(), TOPIC, settings.partitions(), settings.rounds());
         out.printf(Locale.ROOT, "rate: records counted from the first sample that saw a record to the first that "

@@ -28,7 +28,6 @@ public final class LambdaTriggerBench implements Benchmark {
     private static final String REGION = "us-east-1";
     private static final String ACCESS_KEY = "bench";
     private static final String SECRET_KEY = "bench-secret";
-    private static final String PLUGIN_PATH_PROPERTY = "sluice.plugin.path";
     private static final Duration SAMPLE_INTERVAL = Duration.ofMillis(50);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
@@ -65,11 +64,7 @@ public final class LambdaTriggerBench implements Benchmark {
     @Override
     public void run(List<String> args, PrintStream out) throws Exception {
         var settings = LambdaTriggerBenchSettings.parse(args);
-        String pluginPath = System.getProperty(PLUGIN_PATH_PROPERTY);
-        if (pluginPath == null) {
-            throw new IllegalArgumentException("set -D" + PLUGIN_PATH_PROPERTY + " to the built plugins "
-                    + "(plugins/target/plugins); ./sluice bench does");
-        }
+        String pluginPath = BenchPlugins.path();
         out.printf(Locale.ROOT, "lambda-trigger: %,d records of %,d B in topic %s (%d partitions), %d rounds%n",
                 settings.records(), settings.valueBytes(), TOPIC, settings.partitions(), settings.rounds());
         out.printf(Locale.ROOT, "connector: tasks.max=%d, ByteArrayConverter, aws.lambda.batch.size=%d, one batch in "

@@ -45,7 +45,6 @@ public final class S3SinkBench implements Benchmark {
     private static final String REGION = "us-east-1";
     private static final String ACCESS_KEY = "bench";
     private static final String SECRET_KEY = "bench-secret";
-    private static final String PLUGIN_PATH_PROPERTY = "sluice.plugin.path";
     /** The connector's default {@code s3.part.size}, which the raw uploads follow too. */
     private static final long PART_SIZE = 25L * 1024 * 1024;
     private static final long ROTATE_INTERVAL_MS = 1000;
@@ -77,11 +76,7 @@ public final class S3SinkBench implements Benchmark {
     @Override
     public void run(List<String> args, PrintStream out) throws Exception {
         var settings = S3SinkBenchSettings.parse(args);
-        String pluginPath = System.getProperty(PLUGIN_PATH_PROPERTY);
-        if (pluginPath == null) {
-            throw new IllegalArgumentException("set -D" + PLUGIN_PATH_PROPERTY + " to the built plugins "
-                    + "(plugins/target/plugins); ./sluice bench does");
-        }
+        String pluginPath = BenchPlugins.path();
         out.printf(Locale.ROOT, "s3-sink: %,d records of %,d B (schema'd JSON: struct {id int64, payload string}, "
                         + "random ASCII payload) in topic %s (%d partitions, round robin), %d rounds%n",
                 settings.records(), settings.valueBytes(), TOPIC, settings.partitions(), settings.rounds());
