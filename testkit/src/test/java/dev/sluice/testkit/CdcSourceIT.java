@@ -180,7 +180,8 @@ class CdcSourceIT {
         assertThat(stream.get(2).value().path("before").path("id").asInt()).isEqualTo(3);
         assertThat(stream.get(2).value().path("after").isNull()).isTrue();
 
-        resetAndDelete("cdc_orders");
+        // deleting the connector gives up its position, and so the slot that holds WAL for it
+        assertThat(connect.delete("/connectors/cdc_orders").status()).isEqualTo(204);
         assertThat(slotExists("cdc_orders")).isFalse();
     }
 
@@ -190,6 +191,7 @@ class CdcSourceIT {
                 "INSERT INTO cdc_flat VALUES (1, 'a'), (2, 'b')");
         String topic = "cdc2.public.cdc_flat";
         assertThat(connect.createConnector("cdc_flat", config("public.cdc_flat", "cdc2", Map.of(
+                "sluice.slot.retain", "true",
                 "transforms", "unwrap",
                 "transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState",
                 "transforms.unwrap.delete.tombstone.handling.mode", "rewrite-with-tombstone"))).status())
@@ -209,7 +211,8 @@ class CdcSourceIT {
         assertThat(all.get(4).value()).isNull();
 
         resetAndDelete("cdc_flat");
-        assertThat(slotExists("cdc_flat")).isFalse();
+        assertThat(slotExists("cdc_flat")).as("kept: sluice.slot.retain is set").isTrue();
+        sql("SELECT pg_drop_replication_slot('cdc_flat')");
     }
 
     private static List<String> fields(JsonNode value) {
@@ -233,5 +236,63 @@ class CdcSourceIT {
         assertThat(errors.get("database.hostname")).anyMatch(m -> m.contains("password authentication failed"));
         // the wrong password itself is never echoed back
         assertThat(reply.body().toString()).doesNotContain("not-the-password");
+    }
+    @Test
+    void aSignalRowStartsAnIncrementalSnapshotWhileChangesStream() {
+        sql("CREATE TABLE cdc_snap (id integer PRIMARY KEY, name text NOT NULL)",
+                "INSERT INTO cdc_snap SELECT g, 'row ' || g FROM generate_series(1, 50) g",
+                "CREATE TABLE cdc_signal (id varchar(64) PRIMARY KEY, type varchar(32) NOT NULL, data varchar(2048))");
+        String topic = "cdc4.public.cdc_snap";
+        // no initial snapshot: the rows already there come only with the signal
+        assertThat(connect.createConnector("cdc_snap", config("public.cdc_snap,public.cdc_signal", "cdc4", Map.of(
+                "snapshot.mode", "no_data",
+                "signal.data.collection", "public.cdc_signal"))).status()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> connect.hasState("cdc_snap", "RUNNING", 1));
+        // streaming is live once a new row arrives; the 50 older rows have not
+        await().atMost(WAIT).until(() -> {
+            sql("INSERT INTO cdc_snap VALUES (100 + (SELECT count(*) FROM cdc_snap), 'live') ON CONFLICT DO NOTHING");
+            return !changes(topic).isEmpty();
+        });
+        assertThat(changes(topic)).extracting(Change::op).containsOnly("c");
+
+        sql("INSERT INTO cdc_signal VALUES ('snapshot-1', 'execute-snapshot', "
+                + "'{\"data-collections\": [\"public.cdc_snap\"], \"type\": \"incremental\"}')");
+
+        await().atMost(WAIT).until(() -> changes(topic).stream().filter(c -> c.op().equals("r"))
+                .map(Change::id).distinct().count() >= 50);
+        assertThat(changes(topic).stream().filter(c -> c.op().equals("r")).map(Change::id))
+                .containsAll(java.util.stream.IntStream.rangeClosed(1, 50).boxed().toList());
+
+        assertThat(connect.delete("/connectors/cdc_snap").status()).isEqualTo(204);
+        sql("DROP TABLE cdc_snap", "DROP TABLE cdc_signal");
+    }
+    @Test
+    void aColumnAddedAndATypeWidenedReachTheRecordsThatFollow() {
+        sql("CREATE TABLE cdc_alter (id integer PRIMARY KEY, qty integer NOT NULL)",
+                "INSERT INTO cdc_alter VALUES (1, 1)");
+        String topic = "cdc5.public.cdc_alter";
+        Map<String, String> withSchemas = Map.of("value.converter.schemas.enable", "true");
+        assertThat(connect.createConnector("cdc_alter", config("public.cdc_alter", "cdc5", withSchemas)).status())
+                .isEqualTo(201);
+        await().atMost(WAIT).until(() -> changes(topic).size() >= 1);
+
+        sql("ALTER TABLE cdc_alter ADD COLUMN note text", "ALTER TABLE cdc_alter ALTER COLUMN qty TYPE bigint",
+                "INSERT INTO cdc_alter VALUES (2, 5000000000, 'big')");
+        await().atMost(WAIT).until(() -> changes(topic).size() >= 2);
+
+        JsonNode last = changes(topic).get(1).value();
+        assertThat(last.path("payload").path("after").path("note").asText()).isEqualTo("big");
+        assertThat(last.path("payload").path("after").path("qty").asLong()).isEqualTo(5_000_000_000L);
+        List<String> afterFields = new ArrayList<>();
+        for (JsonNode field : last.path("schema").path("fields")) {
+            if (field.path("field").asText().equals("after")) {
+                field.path("fields").forEach(f -> afterFields.add(f.path("field").asText() + ":"
+                        + f.path("type").asText()));
+            }
+        }
+        assertThat(afterFields).containsExactly("id:int32", "qty:int64", "note:string");
+
+        assertThat(connect.delete("/connectors/cdc_alter").status()).isEqualTo(204);
+        sql("DROP TABLE cdc_alter");
     }
 }

@@ -24,7 +24,10 @@ import org.apache.kafka.connect.storage.StatusBackingStore;
 import org.apache.kafka.connect.util.Callback;
 import org.apache.kafka.connect.util.ConnectorTaskId;
 import org.apache.maven.artifact.versioning.VersionRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,8 @@ import java.util.function.Consumer;
  */
 public final class RoutingHerder implements Herder {
 
+    private static final Logger log = LoggerFactory.getLogger(RoutingHerder.class);
+
     /**
      * A connector setting of Sluice's own: when true, deleting the connector keeps its Connect cluster's internal
      * topics, and a connector created later under the same name resumes from their configs and offsets.
@@ -57,6 +62,7 @@ public final class RoutingHerder implements Herder {
     private final SecretRedactor redactor;
 
     private final TaskRestarter restarter;
+    private final OffsetRelease offsetRelease = new OffsetRelease(Duration.ofSeconds(60));
 
     public RoutingHerder(ConnectorClusters clusters, ValidationHerder validation, LogbackLoggers loggers,
                          ExecutorService creator, TaskRestarter restarter) {
@@ -112,6 +118,7 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void stop() {
+        offsetRelease.close();
     }
 
     @Override
@@ -267,9 +274,10 @@ public final class RoutingHerder implements Herder {
             callback.onCompletion(new NotFoundException("Connector " + connName + " not found"), null);
             return;
         }
-        ConnectorInfo info = cluster.get().herder().connectorInfo(connName);
+        Herder herder = cluster.get().herder();
+        ConnectorInfo info = herder.connectorInfo(connName);
         boolean keepTopics = info != null && "true".equalsIgnoreCase(info.config().get(RETAIN_TOPICS_CONFIG));
-        cluster.get().herder().deleteConnectorConfig(connName, callback.chainStaging((error, result) -> {
+        Runnable delete = () -> herder.deleteConnectorConfig(connName, callback.chainStaging((error, result) -> {
             if (error == null) {
                 try {
                     clusters.retire(cluster.get(), keepTopics);
@@ -280,6 +288,26 @@ public final class RoutingHerder implements Herder {
             }
             callback.onCompletion(error, result);
         }));
+        if (keepTopics || info == null || !holdsStateForOffsets(herder, info)) {
+            delete.run();
+            return;
+        }
+        offsetRelease.release(herder, connName).whenComplete((ignored, error) -> {
+            if (error != null) {
+                log.warn("Deleting connector {} without resetting its offsets first, so it could not release what "
+                        + "it holds for them (such as a replication slot): {}", connName, error.getMessage());
+            }
+            delete.run();
+        });
+    }
+
+    private static boolean holdsStateForOffsets(Herder herder, ConnectorInfo info) {
+        try {
+            return OffsetRelease.holdsStateForOffsets(
+                    herder.plugins().pluginClass(info.config().get(ConnectorConfig.CONNECTOR_CLASS_CONFIG)));
+        } catch (ClassNotFoundException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sluice.connect.cdc;
 
+import dev.sluice.connect.cdc.iam.RdsIamAuthenticationPlugin;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,13 @@ final class PostgresAdmin {
     Connection connect() throws SQLException {
         var props = new Properties();
         props.setProperty("user", settings.get(RdsPostgresConfig.USER));
-        props.setProperty("password", settings.get(RdsPostgresConfig.PASSWORD));
+        if (settings.iam().isPresent()) {
+            for (String key : List.of(RdsIamAuthenticationPlugin.CLASS_PROPERTY, RdsIamAuthenticationPlugin.KEY_PROPERTY)) {
+                props.setProperty(key, settings.get(RdsPostgresConfig.DRIVER_PREFIX + key));
+            }
+        } else {
+            props.setProperty("password", settings.get(RdsPostgresConfig.PASSWORD));
+        }
         props.setProperty("sslmode", settings.get(RdsDefaults.SSL_MODE));
         String rootCert = settings.get("database.sslrootcert");
         if (rootCert != null) {

@@ -1,5 +1,9 @@
 package dev.sluice.connect.cdc;
 
+import dev.sluice.connect.cdc.iam.IamAuth;
+import dev.sluice.connect.cdc.iam.IamTokenRegistry;
+import dev.sluice.connect.cdc.iam.RdsIamAuthenticationPlugin;
+import dev.sluice.connect.common.aws.AwsCredentialsConfig;
 import io.debezium.connector.postgresql.PostgresConnectorConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +12,10 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The keys of {@link RdsPostgresConnector}: the few a pipeline needs (all of them Debezium's own names), the RDS
@@ -24,12 +32,17 @@ public final class RdsPostgresConfig {
     public static final String TABLES = "table.include.list";
     public static final String HEARTBEAT_TABLE = "sluice.heartbeat.table";
     public static final String SLOT_RETAIN = "sluice.slot.retain";
+    public static final String IAM_AUTH = "sluice.iam.auth";
+    public static final String IAM_REGION = "sluice.iam.region";
 
     static final String DEFAULT_HEARTBEAT_TABLE = "public.sluice_heartbeat";
+    /** Debezium passes the keys under {@code database.} that it does not know on to the JDBC driver. */
+    static final String DRIVER_PREFIX = "database.";
 
     private static final String CONNECTION = "Connection";
     private static final String CAPTURE = "Capture";
     private static final String DEFAULTS = "RDS defaults";
+    private static final String IAM = "IAM authentication";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(HOSTNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
@@ -43,9 +56,9 @@ public final class RdsPostgresConfig {
                     Importance.HIGH, "The user: it needs LOGIN and replication (on RDS, `GRANT rds_replication TO "
                             + "<user>`), and ownership of the captured tables for the publication to be created.",
                     CONNECTION, 4, Width.MEDIUM, "User")
-            .define(PASSWORD, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                    "The user's password. Never logged, and hidden in every API response.",
-                    CONNECTION, 5, Width.MEDIUM, "Password")
+            .define(PASSWORD, Type.PASSWORD, null, Importance.HIGH,
+                    "The user's password; required unless `sluice.iam.auth` is set. Never logged, and hidden in "
+                            + "every API response.", CONNECTION, 5, Width.MEDIUM, "Password")
             .define(RdsDefaults.SSL_MODE, Type.STRING, "require",
                     ConfigDef.ValidString.in("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
                     Importance.MEDIUM, "TLS to the database. RDS accepts TLS on every instance; `verify-full` with "
@@ -97,20 +110,69 @@ public final class RdsPostgresConfig {
                     "Sluice's: keep the replication slot when the connector's offsets are reset (`DELETE "
                             + "/connectors/<name>/offsets` on the stopped connector). By default the reset drops "
                             + "the slot, whose position the offsets were.", DEFAULTS, 9, Width.SHORT,
-                    "Keep slot on reset");
+                    "Keep slot on reset")
+            .define(IAM_AUTH, Type.BOOLEAN, false, Importance.MEDIUM,
+                    "Sluice's: sign in with an RDS IAM authentication token instead of a password. A fresh token "
+                            + "(from the AWS SDK's `RdsUtilities`, valid 15 minutes) is made for every connection "
+                            + "and reconnection. The database user needs `GRANT rds_iam TO <user>`, the "
+                            + "credentials `rds-db:connect` on it, and the instance IAM authentication enabled; "
+                            + "RDS takes tokens over TLS only.", IAM, 1, Width.SHORT, "IAM authentication")
+            .define(IAM_REGION, Type.STRING, "", Importance.LOW,
+                    "Sluice's: the region the tokens are signed for. Empty: the region in the endpoint's name "
+                            + "(`<instance>.<id>.<region>.rds.amazonaws.com`), else the default AWS region chain.",
+                    IAM, 2, Width.SHORT, "IAM region");
+
+    static {
+        AwsCredentialsConfig.define(CONFIG_DEF, IAM, 2);
+    }
 
     private RdsPostgresConfig() {
     }
 
-    /** Validates {@code props} against {@link #CONFIG_DEF} and fills in the defaults for Debezium. */
+    /**
+     * Validates {@code props} against {@link #CONFIG_DEF} and fills in the defaults for Debezium. With IAM
+     * authentication, registers the token maker of this config in this JVM ({@link IamTokenRegistry}).
+     */
     public static RdsPostgresSettings parse(Map<String, String> props) {
         var config = new AbstractConfig(CONFIG_DEF, props, false);
         String name = props.getOrDefault("name", config.getString(TOPIC_PREFIX));
         String heartbeatTable = config.getString(HEARTBEAT_TABLE);
+        Optional<IamAuth> iam = config.getBoolean(IAM_AUTH) ? Optional.of(iamAuth(config)) : Optional.empty();
+        if (iam.isEmpty() && config.getPassword(PASSWORD) == null) {
+            throw new ConfigException(PASSWORD, null, "Set " + PASSWORD + ", or " + IAM_AUTH
+                    + "=true to sign in with an RDS IAM token");
+        }
         Map<String, String> debezium = RdsDefaults.merge(props, name, heartbeatTable);
+        // Sluice's own keys, the AWS credentials among them, stay out of Debezium's config, which it logs
+        debezium.keySet().removeIf(key -> key.startsWith("sluice.") || key.startsWith("aws."));
+        iam.ifPresent(auth -> {
+            debezium.put(DRIVER_PREFIX + RdsIamAuthenticationPlugin.CLASS_PROPERTY,
+                    RdsIamAuthenticationPlugin.class.getName());
+            debezium.put(DRIVER_PREFIX + RdsIamAuthenticationPlugin.KEY_PROPERTY, IamTokenRegistry.register(auth));
+        });
         return new RdsPostgresSettings(name, debezium.get(RdsDefaults.SLOT_NAME), config.getBoolean(SLOT_RETAIN),
                 props.containsKey(RdsDefaults.HEARTBEAT_ACTION_QUERY) ? Optional.empty() : Optional.of(heartbeatTable),
-                debezium);
+                iam, debezium);
+    }
+
+    private static IamAuth iamAuth(AbstractConfig config) {
+        String host = config.getString(HOSTNAME);
+        String region = config.getString(IAM_REGION);
+        Region resolved;
+        if (!region.isBlank()) {
+            resolved = Region.of(region);
+        } else {
+            resolved = IamAuth.regionOf(host).orElseGet(() -> {
+                try {
+                    return DefaultAwsRegionProviderChain.builder().build().getRegion();
+                } catch (SdkClientException e) {
+                    throw new ConfigException(IAM_REGION, "", "The endpoint " + host + " does not name its region "
+                            + "and no default AWS region is set: set " + IAM_REGION + " to the instance's region");
+                }
+            });
+        }
+        return new IamAuth(host, config.getInt(PORT), config.getString(USER), resolved,
+                AwsCredentialsConfig.parse(config));
     }
 
     /** What {@link RdsPostgresConnector#config()} describes: these keys, then every other key of Debezium's. */

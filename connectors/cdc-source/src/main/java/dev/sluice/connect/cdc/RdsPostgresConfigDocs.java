@@ -51,16 +51,97 @@ public final class RdsPostgresConfigDocs {
 
             The slot is created by the task on first start and kept while the connector exists: its tasks stopping
             (a rebalance, a restart, a pause) must not drop it, or the changes made meanwhile are lost, which is why
-            Debezium's `slot.drop.on.stop` is off. The slot is dropped when the stopped connector's offsets are
-            reset, since they are the slot's position (`PUT /connectors/<name>/stop`, then
-            `DELETE /connectors/<name>/offsets`), unless `sluice.slot.retain` is true. Deleting a connector does not
-            drop its slot yet: a slot nobody reads holds WAL on the database, so reset the offsets before deleting,
-            or drop the slot with `SELECT pg_drop_replication_slot('<slot>')`.
+            Debezium's `slot.drop.on.stop` is off. The slot goes with the connector's position: deleting the
+            connector (`DELETE /connectors/<name>`, or MSK Connect's `DeleteConnector`) stops it, resets its offsets
+            and drops the slot, so that no slot is left holding WAL on the database; so does resetting the stopped
+            connector's offsets (`PUT /connectors/<name>/stop`, then `DELETE /connectors/<name>/offsets`). With
+            `sluice.slot.retain=true` the slot stays in both cases (drop it yourself with
+            `SELECT pg_drop_replication_slot('<slot>')`); with `sluice.retain.internal.topics=true` the deleted
+            connector's offsets are kept for its successor, and so is its slot. If the database cannot be reached
+            when the connector is deleted, the connector is deleted anyway and the node logs a WARN naming the slot.
+
+            ## IAM database authentication
+
+            With `sluice.iam.auth=true` the connector signs in with RDS IAM authentication tokens instead of a
+            password: each connection (validation, the connector's set-up, Debezium's snapshot and its replication
+            stream, and every reconnection) gets a fresh token from the AWS SDK's `RdsUtilities`, so none presents
+            an expired one (a token lives 15 minutes). The tokens are signed with `aws.access.key.id` and
+            `aws.secret.access.key` when given, else with the default AWS credentials chain (on an EC2 host or in a
+            container, its role); the region is `sluice.iam.region`, else the one in the endpoint's name. The
+            credentials never reach Debezium's config (which Debezium logs) and are hidden in every API response.
+            On RDS: enable IAM database authentication on the instance, `GRANT rds_iam TO <user>`, and allow the
+            credentials `rds-db:connect` on `arn:aws:rds-db:<region>:<account>:dbuser:<resource-id>/<user>`. RDS
+            takes tokens over TLS only: keep `database.sslmode` at `require` or stricter.
+
+            ```json
+            "database.user": "cdc_user",
+            "sluice.iam.auth": "true"
+            ```
+
+            ## Incremental snapshots
+
+            Debezium's incremental snapshots re-read a table (or part of one) in chunks while changes keep
+            streaming, on demand: for a table added to `table.include.list` later, or to repair a topic. Ask through
+            a signal table: create it, add it to the captured tables (so that it is in the publication), and name
+            it in `signal.data.collection`:
+
+            ```sql
+            CREATE TABLE public.debezium_signal (id varchar(64) PRIMARY KEY, type varchar(32) NOT NULL,
+                                                 data varchar(2048));
+            ```
+
+            ```json
+            "table.include.list": "public.orders,public.debezium_signal",
+            "signal.data.collection": "public.debezium_signal"
+            ```
+
+            Then a row starts a snapshot of the tables it lists, and the rows come as `"op": "r"` between the
+            streamed changes:
+
+            ```sql
+            INSERT INTO public.debezium_signal VALUES ('snapshot-orders-1', 'execute-snapshot',
+              '{"data-collections": ["public.orders"], "type": "incremental"}');
+            ```
+
+            `"additional-conditions"` in the signal limits the rows read; `stop-snapshot` stops one. Debezium's Kafka
+            signal channel (`signal.enabled.channels=source,kafka`, `signal.kafka.topic`,
+            `signal.kafka.bootstrap.servers`) takes the same signals from a topic, for a database the connector
+            may not write to.
+
+            ## Topics
+
+            Kafka Connect creates each table's topic on its first record from the `topic.creation.*` keys of the
+            connector's config (the node allows topic creation). The changes of a table with a primary key are
+            keyed by it, so a compacted topic keeps the latest state of every row and drops deleted rows after their
+            tombstone: that is what `examples/cdc-postgres.json` asks for. Kafka refuses records without a key in a
+            compacted topic, so tables without a primary key (whose records have no key) need a group of their own
+            that is not compacted:
+
+            ```json
+            "topic.creation.default.partitions": "3",
+            "topic.creation.default.replication.factor": "-1",
+            "topic.creation.default.cleanup.policy": "compact",
+            "topic.creation.groups": "keyless",
+            "topic.creation.keyless.include": "shop\\\\.public\\\\.audit_log",
+            "topic.creation.keyless.cleanup.policy": "delete",
+            "topic.creation.keyless.retention.ms": "604800000"
+            ```
+
+            A replication factor of `-1` takes the brokers' default. One partition keeps all of a table's changes in
+            one order; more spread the load and keep the order per row (per key).
+
+            ## Schema changes
+
+            When a captured table's columns change (`ALTER TABLE ... ADD COLUMN`, a type widened), the records
+            after the change carry the new schema (with `JsonConverter` and `schemas.enable`, or a schema registry,
+            the new schema travels with them), and the task logs the change at INFO, for example `The columns of
+            shop.public.orders changed: added note string; qty int32 not null -> int64 not null`.
 
             ## What validation checks
 
             Validating a config (and creating a connector, which validates first) connects to the database with it
-            and reports, on the key to change: a wrong endpoint or password (Debezium's check), `wal_level` not
+            and reports, on the key to change: a wrong endpoint or password (Debezium's check), an IAM token the
+            database refused (what to check on the instance, the user and the credentials), `wal_level` not
             `logical` (on RDS: `rds.logical_replication=1` in the instance's DB parameter group, then a reboot), and
             a user without replication rights (on RDS: `GRANT rds_replication TO <user>`).
 

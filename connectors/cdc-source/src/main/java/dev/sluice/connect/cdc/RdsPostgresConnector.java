@@ -1,7 +1,6 @@
 package dev.sluice.connect.cdc;
 
 import io.debezium.connector.postgresql.PostgresConnector;
-import io.debezium.connector.postgresql.PostgresConnectorTask;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -32,6 +32,7 @@ public class RdsPostgresConnector extends SourceConnector {
 
     private static final Logger log = LoggerFactory.getLogger(RdsPostgresConnector.class);
 
+    private Map<String, String> props;
     private RdsPostgresSettings settings;
 
     @Override
@@ -41,6 +42,7 @@ public class RdsPostgresConnector extends SourceConnector {
 
     @Override
     public void start(Map<String, String> props) {
+        this.props = Map.copyOf(props);
         settings = RdsPostgresConfig.parse(props);
         try {
             new PostgresAdmin(settings).createHeartbeatTable();
@@ -56,17 +58,21 @@ public class RdsPostgresConnector extends SourceConnector {
 
     @Override
     public Class<? extends Task> taskClass() {
-        return PostgresConnectorTask.class;
+        return RdsPostgresTask.class;
     }
 
-    /** One task, as Debezium's PostgreSQL connector has: a slot has one reader. */
+    /**
+     * One task, as Debezium's PostgreSQL connector has: a slot has one reader. It gets the connector's config, and
+     * parses it where it runs (see {@link RdsPostgresTask}).
+     */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return List.of(settings.debezium());
+        return List.of(props);
     }
 
     @Override
     public void stop() {
+        props = null;
         settings = null;
     }
 
@@ -91,7 +97,16 @@ public class RdsPostgresConnector extends SourceConnector {
         if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
             return new Config(new ArrayList<>(values.values()));
         }
-        RdsPostgresSettings parsed = RdsPostgresConfig.parse(props);
+        RdsPostgresSettings parsed;
+        try {
+            parsed = RdsPostgresConfig.parse(props);
+        } catch (ConfigException e) {
+            // the cross-key checks of parse: the message names the key
+            String key = values.keySet().stream().filter(k -> e.getMessage().contains(k)).findFirst()
+                    .orElse(RdsPostgresConfig.HOSTNAME);
+            values.get(key).addErrorMessage(e.getMessage());
+            return new Config(new ArrayList<>(values.values()));
+        }
         for (ConfigValue theirs : new PostgresConnector().validate(parsed.debezium()).configValues()) {
             ConfigValue ours = values.putIfAbsent(theirs.name(), theirs);
             if (ours != null) {
@@ -102,6 +117,14 @@ public class RdsPostgresConnector extends SourceConnector {
         ConfigValue hostname = values.get(RdsPostgresConfig.HOSTNAME);
         if (hostname.errorMessages().isEmpty()) {
             checkReplication(parsed, values);
+        } else if (parsed.iam().isPresent() && hostname.errorMessages().stream().anyMatch(
+                m -> m.contains("PAM authentication failed") || m.contains("password authentication failed"))) {
+            String user = parsed.get(RdsPostgresConfig.USER);
+            values.get(RdsPostgresConfig.IAM_AUTH).addErrorMessage("The database refused the IAM token of user '"
+                    + user + "': check that the instance has IAM database authentication enabled, that the user "
+                    + "has it (GRANT rds_iam TO " + user + "), and that the AWS credentials (aws.access.key.id and "
+                    + "aws.secret.access.key, or the default AWS chain) may rds-db:connect as " + user + " in "
+                    + parsed.iam().get().region().id() + ".");
         } else if (hostname.errorMessages().stream().anyMatch(m -> m.contains("password authentication failed"))) {
             values.get(RdsPostgresConfig.PASSWORD).addErrorMessage("PostgreSQL refused the password of user '"
                     + parsed.get(RdsPostgresConfig.USER) + "': check " + RdsPostgresConfig.USER + " and "

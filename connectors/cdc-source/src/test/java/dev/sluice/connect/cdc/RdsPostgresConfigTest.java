@@ -126,4 +126,45 @@ class RdsPostgresConfigTest {
         assertThat(new RdsPostgresConnector().config().names()).contains("snapshot.mode", "slot.name",
                 "sluice.slot.retain", "table.include.list");
     }
+    @Test
+    void withIamAuthNoPasswordIsNeededAndTheDriverGetsThePluginButNoCredentials() {
+        Map<String, String> props = minimal();
+        props.remove("database.password");
+        props.put("sluice.iam.auth", "true");
+        props.put("aws.access.key.id", "AKIDEXAMPLE");
+        props.put("aws.secret.access.key", "the-secret-key");
+
+        RdsPostgresSettings settings = RdsPostgresConfig.parse(props);
+
+        assertThat(settings.iam()).hasValueSatisfying(iam -> {
+            assertThat(iam.region().id()).isEqualTo("us-east-1");
+            assertThat(iam.user()).isEqualTo("app");
+        });
+        assertThat(settings.debezium())
+                .containsEntry("database.authenticationPluginClassName",
+                        "dev.sluice.connect.cdc.iam.RdsIamAuthenticationPlugin")
+                .containsKey("database.sluiceIamTokens")
+                .doesNotContainKeys("aws.access.key.id", "aws.secret.access.key", "sluice.iam.auth");
+        assertThat(settings.debezium().toString()).doesNotContain("the-secret-key");
+    }
+
+    @Test
+    void neitherPasswordNorIamAuthIsRefusedNamingBoth() {
+        Map<String, String> props = minimal();
+        props.remove("database.password");
+
+        assertThatThrownBy(() -> RdsPostgresConfig.parse(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("database.password").hasMessageContaining("sluice.iam.auth=true");
+    }
+
+    @Test
+    void anEndpointWithoutItsRegionTakesTheRegionGiven() {
+        Map<String, String> props = minimal();
+        props.put("database.hostname", "127.0.0.1");
+        props.put("sluice.iam.auth", "true");
+        props.put("sluice.iam.region", "ap-southeast-2");
+
+        assertThat(RdsPostgresConfig.parse(props).iam()).hasValueSatisfying(
+                iam -> assertThat(iam.region().id()).isEqualTo("ap-southeast-2"));
+    }
 }
