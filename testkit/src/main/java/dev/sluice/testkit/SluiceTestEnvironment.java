@@ -47,6 +47,7 @@ public final class SluiceTestEnvironment {
     private final LocalDynamoDbServer dynamoDb;
     private final LocalLambdaHost lambda;
     private final LocalPostgresServer postgres;
+    private LocalMariaDbServer mariaDb; // started by mariaDb() on first use
 
     private SluiceTestEnvironment(int brokers) {
         try {
@@ -134,6 +135,19 @@ public final class SluiceTestEnvironment {
         return postgres;
     }
 
+    /**
+     * The MySQL stand-in (MariaDB 11.4.5, binlog in ROW format; see {@link LocalMariaDbServer}), started on the first
+     * call only, since it takes about 14 seconds: only the tests that use it pay for it.
+     */
+    public synchronized LocalMariaDbServer mariaDb() {
+        if (mariaDb == null) {
+            var server = new LocalMariaDbServer(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("mariadb"));
+            server.start();
+            mariaDb = server;
+        }
+        return mariaDb;
+    }
+
     /** A new Lambda client of the local Lambda host (any credentials); the caller closes it. */
     public LambdaClient lambdaClient() {
         return lambdaClient(lambda.endpoint());
@@ -189,6 +203,9 @@ public final class SluiceTestEnvironment {
         dynamoDb.close();
         lambda.close();
         postgres.close();
+        if (mariaDb != null) {
+            mariaDb.close();
+        }
         kafka.close();
         try {
             Directories.deleteRecursively(workDir);
