@@ -67,6 +67,8 @@ public final class SluiceTestEnvironment {
         // PostgreSQL with wal_level=logical, for the CDC source; its initdb takes seconds, so beside the others too
         postgres = new LocalPostgresServer(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("postgres"),
                 workDir.resolve("postgres.log"));
+        // registered before anything starts, so that a start that fails half-way leaves no server running
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "sluice-test-environment-stop"));
         Thread s3Starter = new Thread(s3::start, "sluice-test-s3");
         Thread dynamoDbStarter = new Thread(dynamoDb::start, "sluice-test-dynamodb");
         Thread postgresStarter = new Thread(postgres::start, "sluice-test-postgres");
@@ -85,7 +87,6 @@ public final class SluiceTestEnvironment {
                 Map.of("offset.flush.interval.ms", "1000"), ports.get(0), ports.get(1), aws,
                 workDir.resolve("custom-plugins").toString());
         node.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "sluice-test-environment-stop"));
     }
 
     /** The module's shared environment: one broker, one worker node. */
@@ -198,15 +199,16 @@ public final class SluiceTestEnvironment {
     }
 
     private synchronized void close() {
-        node.close();
-        s3.close();
-        dynamoDb.close();
-        lambda.close();
-        postgres.close();
-        if (mariaDb != null) {
-            mariaDb.close();
+        // each may not have started, or not have been made, when a start failed
+        for (AutoCloseable part : new AutoCloseable[] {node, s3, dynamoDb, lambda, postgres, mariaDb, kafka}) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    // stopping the others matters more
+                }
+            }
         }
-        kafka.close();
         try {
             Directories.deleteRecursively(workDir);
         } catch (IOException e) {

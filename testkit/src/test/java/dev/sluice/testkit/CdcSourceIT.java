@@ -1,27 +1,16 @@
 package dev.sluice.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.runtime.dev.LocalPostgresServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import dev.sluice.testkit.PostgresCdc.Change;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,108 +24,40 @@ import static org.awaitility.Awaitility.await;
 class CdcSourceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONNECTOR_CLASS = "dev.sluice.connect.cdc.RdsPostgresConnector";
     private static SluiceTestEnvironment env;
-    private static LocalPostgresServer postgres;
+    private static PostgresCdc cdc;
     private static ConnectRestClient connect;
-    private static Admin admin;
 
     @BeforeAll
     static void start() {
         env = SluiceTestEnvironment.get();
-        postgres = env.postgres();
+        cdc = new PostgresCdc(env);
         connect = env.connect();
-        admin = Admin.create(Map.of("bootstrap.servers", env.bootstrapServers()));
     }
 
     @AfterAll
     static void stop() {
-        admin.close();
+        cdc.close();
     }
 
     private static Map<String, String> config(String table, String prefix, Map<String, String> overrides) {
-        Map<String, String> config = new HashMap<>(Map.of(
-                "connector.class", CONNECTOR_CLASS,
-                "database.hostname", postgres.host(),
-                "database.port", String.valueOf(postgres.port()),
-                "database.user", postgres.user(),
-                "database.password", postgres.password(),
-                "database.dbname", postgres.database(),
-                // the stand-in has no TLS; RDS's default here is require
-                "database.sslmode", "disable",
-                "topic.prefix", prefix,
-                "table.include.list", table));
-        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("key.converter.schemas.enable", "false");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
-        config.put("topic.creation.default.partitions", "1");
-        config.put("topic.creation.default.replication.factor", "1");
-        config.putAll(overrides);
-        return config;
+        return cdc.config(table, prefix, overrides);
     }
 
     private static void sql(String... statements) {
-        try (Connection connection = postgres.connect(); Statement sql = connection.createStatement()) {
-            for (String statement : statements) {
-                sql.execute(statement);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        cdc.sql(statements);
     }
 
     private static boolean exists(String query, String name) {
-        try (Connection connection = postgres.connect(); PreparedStatement sql = connection.prepareStatement(query)) {
-            sql.setString(1, name);
-            try (ResultSet rs = sql.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return cdc.queryString(query, name) != null;
     }
 
     private static boolean slotExists(String slot) {
-        return exists("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?", slot);
+        return cdc.slotExists(slot);
     }
 
-    /** A topic's records as (key, value) JSON; a null value is a tombstone. Empty while the topic does not exist. */
     private static List<Change> changes(String topic) {
-        try {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return List.of();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        List<Change> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(env.bootstrapServers(), topic)) {
-            out.add(new Change(parse(record.key()), parse(record.value())));
-        }
-        return out;
-    }
-
-    private static JsonNode parse(byte[] bytes) {
-        try {
-            return bytes == null ? null : JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    record Change(JsonNode key, JsonNode value) {
-        String op() {
-            return value == null ? "tombstone" : value.path("op").asText();
-        }
-
-        int id() {
-            return key.path("id").asInt();
-        }
+        return cdc.changes(topic);
     }
 
     /** Stops the connector, resets its offsets (which drops its slot) and deletes it. */

@@ -34,6 +34,8 @@ public final class LocalPostgresServer implements AutoCloseable {
     public static final String PASSWORD = "sluice-local";
     private static final String SUPERUSER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** More than PostgreSQL's wal_sender_timeout (60 s), after which a shutdown stops waiting for any client. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
     private static final String PG_HBA = """
             # written by Sluice's LocalPostgresServer at each start
@@ -116,6 +118,49 @@ public final class LocalPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set up user " + USER + " on the PostgreSQL stand-in: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops the server and starts it again on the same port and data folder, as a database reboot does: every
+     * connection is cut, replication connections included, and committed data, replication slots and their
+     * positions are kept.
+     */
+    public synchronized void restart() {
+        log.info("Restarting the PostgreSQL stand-in on 127.0.0.1:{}", port);
+        // A fast shutdown waits for each logical replication client to confirm all the WAL sent to it, which a
+        // client may never do; zonky gives pg_ctl 5 seconds and then moves on, leaving the old server to block the
+        // new one. A reboot cuts those connections anyway.
+        terminateReplicationConnections();
+        close();
+        awaitStopped();
+        start();
+    }
+
+    private void terminateReplicationConnections() {
+        try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_replication");
+        } catch (SQLException e) {
+            log.warn("Could not cut the replication connections before the restart: {}", e.getMessage());
+        }
+    }
+
+    /** Waits for the old server to exit: PostgreSQL removes its {@code postmaster.pid} last. */
+    private void awaitStopped() {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while (Files.exists(pidFile)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The PostgreSQL stand-in on port " + port + " did not stop within "
+                        + STOP_TIMEOUT.toSeconds() + " s; see " + logFile);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while restarting the PostgreSQL stand-in", e);
+            }
         }
     }
 

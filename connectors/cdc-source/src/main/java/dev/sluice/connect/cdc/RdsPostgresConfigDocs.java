@@ -17,7 +17,9 @@ public final class RdsPostgresConfigDocs {
             <!-- Generated from RdsPostgresConfig.CONFIG_DEF; do not edit. Regenerate with
                  ./mvnw -pl connectors/cdc-source test -Dtest=RdsPostgresConfigDocsTest -Dcdcsource.docs.write=true -->
 
-            The plugin `sluice-cdc-source` holds two connectors:
+            The plugin `sluice-cdc-source` holds the PostgreSQL connectors below and, for MySQL, Debezium's
+            `io.debezium.connector.mysql.MySqlConnector` and Sluice's `dev.sluice.connect.cdc.mysql.RdsMySqlConnector`
+            ([cdc-mysql.md](cdc-mysql.md)). For PostgreSQL:
 
             - `io.debezium.connector.postgresql.PostgresConnector`, Debezium's PostgreSQL connector (3.6.1.Final),
               unchanged: a Debezium config that runs on MSK Connect or self-managed Kafka Connect runs here as it
@@ -44,8 +46,11 @@ public final class RdsPostgresConfigDocs {
             "transforms.unwrap.delete.tombstone.handling.mode": "rewrite-with-tombstone"
             ```
 
-            Each record's value is then the row as it is after the change; a delete becomes the row's last state
-            with `"__deleted": "true"`, followed by its tombstone.
+            Each record's value is then the row as it is after the change; a delete becomes a row with
+            `"__deleted": "true"`, followed by its tombstone. PostgreSQL logs only the key of a deleted row unless the
+            table has `REPLICA IDENTITY FULL`, so by default that row holds the key and empty values in the other
+            columns (`ALTER TABLE <table> REPLICA IDENTITY FULL` gives its whole last state).
+            `"transforms.unwrap.add.fields": "op"` adds `__op` (`r`, `c`, `u`, `d`) to each row.
 
             ## The replication slot
 
