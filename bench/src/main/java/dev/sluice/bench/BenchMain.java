@@ -13,7 +13,8 @@ public final class BenchMain {
             "control-plane", ControlPlaneBench::new,
             "s3-sink", S3SinkBench::new,
             "dynamodb-sink", DynamoDbSinkBench::new,
-            "lambda-trigger", LambdaTriggerBench::new));
+            "lambda-trigger", LambdaTriggerBench::new,
+            "cdc-source", CdcSourceBench::new));
 
     private BenchMain() {
     }

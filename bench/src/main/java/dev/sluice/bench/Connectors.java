@@ -34,11 +34,7 @@ public final class Connectors {
      * earliest offset (Connect's default {@code auto.offset.reset} for sink tasks).
      */
     public void create(String name, Map<String, String> config) {
-        var reply = rest.createConnector(name, config);
-        if (reply.status() != 201) {
-            throw new IllegalStateException("POST /connectors for " + name + " returned " + reply.status() + ": "
-                    + reply.body());
-        }
+        expect(rest.createConnector(name, config), 201, "POST /connectors for " + name);
     }
 
     /** Polls {@code GET /connectors/<name>/status} until the connector and all its tasks are RUNNING. */
@@ -48,15 +44,37 @@ public final class Connectors {
     }
 
     /**
+     * {@code PUT /connectors/<name>/stop}, then waits until the connector is STOPPED: its tasks have stopped and
+     * committed their offsets, and a source connector's next start goes on from them.
+     */
+    public void stop(String name) throws Exception {
+        expect(rest.put("/connectors/" + name + "/stop", null), 204, "PUT /connectors/" + name + "/stop");
+        poller.until(() -> rest.hasState(name, "STOPPED", 0), () -> name + " to be STOPPED; status: " + status(name));
+    }
+
+    /** {@code PUT /connectors/<name>/resume}: a stopped connector starts its tasks again. */
+    public void resume(String name) {
+        expect(rest.put("/connectors/" + name + "/resume", null), 202, "PUT /connectors/" + name + "/resume");
+    }
+
+    /** {@code DELETE /connectors/<name>/offsets} of a stopped connector: its position given up. */
+    public void resetOffsets(String name) {
+        expect(rest.delete("/connectors/" + name + "/offsets"), 200, "DELETE /connectors/" + name + "/offsets");
+    }
+
+    private static void expect(ConnectRestClient.Reply reply, int status, String request) {
+        if (reply.status() != status) {
+            throw new IllegalStateException(request + " returned " + reply.status() + ": " + reply.body());
+        }
+    }
+
+    /**
      * The sum over a sink connector's partitions of its committed offsets ({@code GET /connectors/<name>/offsets}):
      * the records of a topic read from the beginning that the connector has committed as done.
      */
     public long committedOffsets(String name) {
         var reply = rest.get("/connectors/" + name + "/offsets");
-        if (reply.status() != 200) {
-            throw new IllegalStateException("GET /connectors/" + name + "/offsets returned " + reply.status() + ": "
-                    + reply.body());
-        }
+        expect(reply, 200, "GET /connectors/" + name + "/offsets");
         long sum = 0;
         for (var partition : reply.body().path("offsets")) {
             sum += partition.path("offset").path("kafka_offset").asLong();
@@ -75,11 +93,7 @@ public final class Connectors {
      * machine to itself.
      */
     public void deleteAndAwaitRetired(String name) throws Exception {
-        var reply = rest.delete("/connectors/" + name);
-        if (reply.status() != 204) {
-            throw new IllegalStateException("DELETE /connectors/" + name + " returned " + reply.status() + ": "
-                    + reply.body());
-        }
+        expect(rest.delete("/connectors/" + name), 204, "DELETE /connectors/" + name);
         var internalTopic = Pattern.compile("__sluice_(configs|offsets|status)_" + Pattern.quote(name)
                 + "_[0-9a-f]{8}");
         poller.until(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()

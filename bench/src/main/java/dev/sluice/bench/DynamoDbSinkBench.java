@@ -45,20 +45,8 @@ public final class DynamoDbSinkBench implements Benchmark {
     private final CounterSampler sampler = new CounterSampler(time, SAMPLE_INTERVAL, RUN_TIMEOUT);
     private final Poller poller = new Poller(time, POLL_INTERVAL, RUN_TIMEOUT);
 
-    /** One run's rate, and the CPU that this JVM and dynalite used for its records. */
-    private record Run(Throughput rate, CpuUse cpu, long records) {
-
-        double jvmMicrosPerItem() {
-            return cpu.jvmNanos() / 1e3 / records;
-        }
-
-        double standInMicrosPerItem() {
-            return cpu.standInNanos() / 1e3 / records;
-        }
-    }
-
     /** One raw run and one sink run. */
-    private record Round(Run raw, Run sink) {
+    private record Round(MeasuredRun raw, MeasuredRun sink) {
 
         double ratio() {
             return sink.rate().recordsPerSecond() / raw.rate().recordsPerSecond();
@@ -145,10 +133,10 @@ public final class DynamoDbSinkBench implements Benchmark {
         for (int round = 1; round <= settings.rounds(); round++) {
             Round r;
             if (round % 2 == 1) {
-                Run raw = raw(settings, stand, workload, round);
+                MeasuredRun raw = raw(settings, stand, workload, round);
                 r = new Round(raw, sink(settings, stand, workload, round));
             } else {
-                Run sink = sink(settings, stand, workload, round);
+                MeasuredRun sink = sink(settings, stand, workload, round);
                 r = new Round(raw(settings, stand, workload, round), sink);
             }
             rounds.add(r);
@@ -179,7 +167,7 @@ public final class DynamoDbSinkBench implements Benchmark {
                 });
     }
 
-    private Run raw(DynamoDbSinkBenchSettings settings, Stand stand, Workload workload, int round)
+    private MeasuredRun raw(DynamoDbSinkBenchSettings settings, Stand stand, Workload workload, int round)
             throws Exception {
         String table = "bench-raw-" + round;
         ProcessHandle dynalite = stand.freshDynalite();
@@ -190,7 +178,7 @@ public final class DynamoDbSinkBench implements Benchmark {
                     settings.valueBytes());
             CpuUse cpu = CpuUse.of(dynalite).minus(before);
             checkCount(stand.tables(), table, workload.records());
-            return new Run(rate, cpu, workload.records());
+            return new MeasuredRun(rate, cpu, workload.records());
         } finally {
             stand.tables().delete(table);
         }
@@ -201,7 +189,7 @@ public final class DynamoDbSinkBench implements Benchmark {
      * into a fresh table. Afterwards the connector must have committed every offset and the table must hold every
      * item.
      */
-    private Run sink(DynamoDbSinkBenchSettings settings, Stand stand, Workload workload, int round)
+    private MeasuredRun sink(DynamoDbSinkBenchSettings settings, Stand stand, Workload workload, int round)
             throws Exception {
         String name = "bench-dynamodb-" + round;
         String table = "bench-sink-" + round;
@@ -226,7 +214,7 @@ public final class DynamoDbSinkBench implements Benchmark {
                         () -> name + " to commit " + workload.records() + " offsets; committed "
                                 + stand.connectors().committedOffsets(name));
                 checkCount(stand.tables(), table, workload.records());
-                return new Run(rate, cpu, workload.records());
+                return new MeasuredRun(rate, cpu, workload.records());
             } finally {
                 stand.connectors().deleteAndAwaitRetired(name);
             }
@@ -246,9 +234,9 @@ public final class DynamoDbSinkBench implements Benchmark {
     private static String describe(Round round) {
         return String.format(Locale.ROOT, "raw %s | sink %s | ratio %.2f | CPU us/item: raw JVM %.0f + "
                         + "dynalite %.0f, sink JVM %.0f + dynalite %.0f", round.raw().rate().describe(),
-                round.sink().rate().describe(), round.ratio(), round.raw().jvmMicrosPerItem(),
-                round.raw().standInMicrosPerItem(), round.sink().jvmMicrosPerItem(),
-                round.sink().standInMicrosPerItem());
+                round.sink().rate().describe(), round.ratio(), round.raw().jvmMicrosPerRecord(),
+                round.raw().standInMicrosPerRecord(), round.sink().jvmMicrosPerRecord(),
+                round.sink().standInMicrosPerRecord());
     }
 
     private static void report(List<Round> rounds, PrintStream out) {
@@ -260,9 +248,10 @@ public final class DynamoDbSinkBench implements Benchmark {
                 median(rounds, r -> r.raw().rate().mibPerSecond()), sink,
                 median(rounds, r -> r.sink().rate().mibPerSecond()));
         out.printf(Locale.ROOT, "median CPU per item (us): raw: JVM %.0f, dynalite %.0f | sink: JVM %.0f, "
-                        + "dynalite %.0f%n", median(rounds, r -> r.raw().jvmMicrosPerItem()),
-                median(rounds, r -> r.raw().standInMicrosPerItem()), median(rounds, r -> r.sink().jvmMicrosPerItem()),
-                median(rounds, r -> r.sink().standInMicrosPerItem()));
+                        + "dynalite %.0f%n", median(rounds, r -> r.raw().jvmMicrosPerRecord()),
+                median(rounds, r -> r.raw().standInMicrosPerRecord()),
+                median(rounds, r -> r.sink().jvmMicrosPerRecord()),
+                median(rounds, r -> r.sink().standInMicrosPerRecord()));
         out.printf(Locale.ROOT, "dynamodb-sink-efficiency: %.2f%n", sink / raw);
     }
 

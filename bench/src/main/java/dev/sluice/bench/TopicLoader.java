@@ -8,17 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.IntStream;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Time;
 
@@ -81,7 +76,7 @@ public final class TopicLoader {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
             Throughput rate = produce(topic, records, source);
-            long stored = endOffsetSum(admin, topic, partitions);
+            long stored = TopicOffsets.endOffsetSum(admin, topic, partitions);
             if (stored != records) {
                 throw new IllegalStateException("topic " + topic + " holds " + stored + " records, not " + records);
             }
@@ -124,16 +119,6 @@ public final class TopicLoader {
                     + " records", failure.get());
         }
         return new Throughput(new Counts(records, bytes), nanos);
-    }
-
-    private static long endOffsetSum(Admin admin, String topic, int partitions)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions)
-                .mapToObj(p -> new TopicPartition(topic, p))
-                .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-                .mapToLong(info -> info.offset())
-                .sum();
     }
 
     private static byte[][] values(int valueBytes) {
