@@ -20,8 +20,10 @@ final class RdsDefaults {
     static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
     static final String HEARTBEAT_ACTION_QUERY = "heartbeat.action.query";
     static final String SSL_MODE = "database.sslmode";
+    static final String POLL_INTERVAL_MS = "poll.interval.ms";
 
     static final String DEFAULT_HEARTBEAT_INTERVAL_MS = "10000";
+    static final String DEFAULT_POLL_INTERVAL_MS = "100";
     /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated by the server, slot names refused. */
     static final int MAX_IDENTIFIER = 63;
     private static final String PUBLICATION_SUFFIX = "_publication";
@@ -48,6 +50,8 @@ final class RdsDefaults {
         out.putIfAbsent(HEARTBEAT_INTERVAL_MS, DEFAULT_HEARTBEAT_INTERVAL_MS);
         out.putIfAbsent(HEARTBEAT_ACTION_QUERY, heartbeatQuery(heartbeatTable));
         out.putIfAbsent(SSL_MODE, "require");
+        // Debezium's 500 ms leaves each change up to a second behind at low rates (docs/benchmarks.md, cdc-source)
+        out.putIfAbsent(POLL_INTERVAL_MS, DEFAULT_POLL_INTERVAL_MS);
         return out;
     }
 

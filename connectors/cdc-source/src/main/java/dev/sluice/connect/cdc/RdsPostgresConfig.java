@@ -102,14 +102,19 @@ public final class RdsPostgresConfig {
                     "The statement run at each heartbeat; by default an upsert of one row in "
                             + "`sluice.heartbeat.table`. Give your own to write elsewhere (then no table is "
                             + "created).", DEFAULTS, 7, Width.LONG, "Heartbeat query")
+            .define(RdsDefaults.POLL_INTERVAL_MS, Type.LONG,
+                    Long.parseLong(RdsDefaults.DEFAULT_POLL_INTERVAL_MS), ConfigDef.Range.atLeast(1),
+                    Importance.LOW, "How long the task waits for more changes before it hands a partial batch to "
+                            + "Kafka Connect (Debezium's default is 500 ms, which keeps changes up to a second behind "
+                            + "on a quiet table).", DEFAULTS, 8, Width.SHORT, "Poll interval")
             .define(HEARTBEAT_TABLE, Type.STRING, DEFAULT_HEARTBEAT_TABLE, new ConfigDef.NonEmptyString(),
                     Importance.LOW, "Sluice's: the table of the default heartbeat query, created by the connector "
                             + "when it starts if it is missing (`id integer PRIMARY KEY, last_heartbeat "
-                            + "timestamptz`).", DEFAULTS, 8, Width.MEDIUM, "Heartbeat table")
+                            + "timestamptz`).", DEFAULTS, 9, Width.MEDIUM, "Heartbeat table")
             .define(SLOT_RETAIN, Type.BOOLEAN, false, Importance.MEDIUM,
                     "Sluice's: keep the replication slot when the connector's offsets are reset (`DELETE "
                             + "/connectors/<name>/offsets` on the stopped connector). By default the reset drops "
-                            + "the slot, whose position the offsets were.", DEFAULTS, 9, Width.SHORT,
+                            + "the slot, whose position the offsets were.", DEFAULTS, 10, Width.SHORT,
                     "Keep slot on reset")
             .define(IAM_AUTH, Type.BOOLEAN, false, Importance.MEDIUM,
                     "Sluice's: sign in with an RDS IAM authentication token instead of a password. A fresh token "

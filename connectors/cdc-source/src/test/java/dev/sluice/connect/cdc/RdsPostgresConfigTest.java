@@ -39,7 +39,8 @@ class RdsPostgresConfigTest {
                 Arguments.of("heartbeat.action.query", "INSERT INTO public.sluice_heartbeat (id, last_heartbeat) "
                         + "VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET last_heartbeat = EXCLUDED.last_heartbeat",
                         "UPDATE heartbeat SET ts = now()"),
-                Arguments.of("database.sslmode", "require", "disable"));
+                Arguments.of("database.sslmode", "require", "disable"),
+                Arguments.of("poll.interval.ms", "100", "500"));
     }
 
     @ParameterizedTest(name = "{0} defaults to {1}")
