@@ -4,6 +4,9 @@ import dev.sluice.runtime.broker.BrokerCommand;
 import dev.sluice.runtime.config.SluiceConfiguration;
 import dev.sluice.runtime.connect.ConnectNode;
 import dev.sluice.runtime.dev.DevCommand;
+import dev.sluice.runtime.fleet.FleetMember;
+import dev.sluice.runtime.fleet.FleetMembership;
+import dev.sluice.runtime.fleet.FleetResource;
 import dev.sluice.runtime.health.HerdersHealthCheck;
 import dev.sluice.runtime.health.KafkaHealthCheck;
 import dev.sluice.runtime.metrics.KafkaMetricsCollector;
@@ -29,6 +32,9 @@ import java.util.Map;
 
 /** The worker node: {@code sluice server CONFIG.yml}, plus the {@code broker} and {@code dev} commands. */
 public class SluiceApplication extends Application<SluiceConfiguration> {
+
+    /** How long a node that stopped heartbeating stays in the fleet's view. */
+    private static final Duration FLEET_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     /** Started before, and stopped after, everything else the node runs (the dev stack's brokers and stand-ins). */
     private Managed firstManaged;
@@ -89,6 +95,14 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
         environment.lifecycle().manage(mskConnect);
         mskConnect.register(environment.jersey());
         AwsArnPaths.allowEncodedSlashes(config.getServerFactory(), environment);
+
+        // the fleet: the nodes sharing this node's connector registry, seen through GET /v1/fleet
+        String nodeUrl = advertisedUrl(config);
+        FleetMembership fleet = new FleetMembership(new FleetMember(nodeUrl, nodeUrl, System.currentTimeMillis()),
+                FleetMembership.nameFor(config.getConnect().registryTopic()), clientProps(config),
+                FLEET_SESSION_TIMEOUT);
+        environment.lifecycle().manage(fleet);
+        environment.jersey().register(new FleetResource(fleet));
 
         environment.healthChecks().register("kafka", new KafkaHealthCheck(admin));
         environment.healthChecks().register("connect-herders", new HerdersHealthCheck(node.clusters()));
