@@ -14,6 +14,8 @@ import dev.sluice.runtime.metrics.PrometheusServlet;
 import dev.sluice.runtime.mskconnect.AwsArnPaths;
 import dev.sluice.runtime.mskconnect.MskConnectApi;
 import dev.sluice.runtime.rest.KafkaConnectRestApi;
+import dev.sluice.schema.SchemaRegistry;
+import dev.sluice.schema.registry.Arns;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -21,12 +23,14 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.lifecycle.Managed;
+import jakarta.servlet.DispatcherType;
 import org.apache.kafka.clients.admin.Admin;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -95,6 +99,24 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
         environment.lifecycle().manage(mskConnect);
         mskConnect.register(environment.jersey());
         AwsArnPaths.allowEncodedSlashes(config.getServerFactory(), environment);
+
+        // The schema registry shares the API port (a filter, before Kafka Connect's servlet sees the request): the
+        // Glue API on POST / with X-Amz-Target: AWSGlue.*, the Confluent-compatible one on /subjects, /schemas, ...
+        SchemaRegistry schemaRegistry = SchemaRegistry.kafka(SchemaRegistry.DEFAULT_TOPIC, clientProps(config),
+                new Arns(config.getAws().region(), config.getAws().accountId()));
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                schemaRegistry.start(admin);
+            }
+
+            @Override
+            public void stop() {
+                schemaRegistry.close();
+            }
+        });
+        environment.servlets().addFilter("schema-registry", schemaRegistry.filter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
         // the fleet: the nodes sharing this node's connector registry, seen through GET /v1/fleet
         String nodeUrl = advertisedUrl(config);

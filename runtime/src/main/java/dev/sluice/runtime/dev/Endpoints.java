@@ -27,6 +27,7 @@ public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootst
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("SLUICE_API", sluiceApi);
         vars.put("SLUICE_ADMIN", sluiceAdmin);
+        vars.put("GLUE_ENDPOINT", sluiceApi); // the schema registry answers on the API port (X-Amz-Target: AWSGlue.*)
         vars.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         vars.put("S3_ENDPOINT", s3Endpoint);
         dynamoDbEndpoint.ifPresent(endpoint -> vars.put("DYNAMODB_ENDPOINT", endpoint));

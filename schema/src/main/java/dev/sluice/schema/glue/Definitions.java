@@ -1,0 +1,73 @@
+package dev.sluice.schema.glue;
+
+import dev.sluice.schema.RegistryException;
+import dev.sluice.schema.compatibility.CompatibilityChecker;
+import dev.sluice.schema.compatibility.CompatibilityChecker.Earlier;
+import dev.sluice.schema.format.DataFormat;
+import dev.sluice.schema.format.InvalidSchemaException;
+import dev.sluice.schema.format.ParsedSchema;
+import dev.sluice.schema.format.SchemaFormat;
+import dev.sluice.schema.registry.RegisteredSchema;
+import dev.sluice.schema.registry.RegistryState;
+import dev.sluice.schema.registry.SchemaVersion;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Schema definitions as requests give them: parsed, matched against stored versions, checked for compatibility. */
+final class Definitions {
+
+    private Definitions() {
+    }
+
+    static ParsedSchema parse(DataFormat format, String definition) {
+        try {
+            return SchemaFormat.of(format).parse(definition);
+        } catch (InvalidSchemaException e) {
+            throw RegistryException.invalidInput("Schema definition of " + format + " data format is invalid: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The version of the schema with this definition, as written or once normalized. */
+    static Optional<SchemaVersion> find(RegistryState state, RegisteredSchema schema, String definition) {
+        List<SchemaVersion> versions = state.versions(schema);
+        for (SchemaVersion version : versions) {
+            if (version.definition().equals(definition)) {
+                return Optional.of(version);
+            }
+        }
+        ParsedSchema parsed;
+        try {
+            parsed = SchemaFormat.of(schema.dataFormat()).parse(definition);
+        } catch (InvalidSchemaException e) {
+            return Optional.empty();
+        }
+        String normalized = parsed.normalized();
+        return versions.stream().filter(v -> v.normalizedDefinition().equals(normalized)).findFirst();
+    }
+
+    /**
+     * The next version of the schema with this definition, after the compatibility check of the schema's mode
+     * against its versions since the checkpoint.
+     */
+    static SchemaVersion nextVersion(RegistryState state, RegisteredSchema schema, ParsedSchema parsed, String now,
+                                     int versionLimit) {
+        List<SchemaVersion> versions = state.versions(schema);
+        if (versions.size() >= versionLimit) {
+            throw RegistryException.limitExceeded("Schema " + schema.name() + " already has the maximum of "
+                    + versionLimit + " versions");
+        }
+        List<Earlier> earlier = versions.stream()
+                .filter(v -> v.versionNumber() >= schema.checkpoint())
+                .map(v -> new Earlier(v.versionNumber(), parse(schema.dataFormat(), v.definition())))
+                .toList();
+        CompatibilityChecker.check(schema.compatibility(), parsed, earlier).ifPresent(problem -> {
+            throw RegistryException.invalidInput(problem);
+        });
+        return new SchemaVersion(UUID.randomUUID(), state.highestGlobalId() + 1, schema.registryName(),
+                schema.name(), schema.nextVersion(), parsed.definition(), parsed.normalized(), "AVAILABLE", now,
+                List.of());
+    }
+}

@@ -1,0 +1,196 @@
+package dev.sluice.schema.glue;
+
+import dev.sluice.schema.RegistryException;
+import dev.sluice.schema.format.DataFormat;
+import dev.sluice.schema.format.InvalidSchemaException;
+import dev.sluice.schema.format.ParsedSchema;
+import dev.sluice.schema.format.SchemaFormat;
+import dev.sluice.schema.registry.EntityKeys;
+import dev.sluice.schema.registry.RegisteredSchema;
+import dev.sluice.schema.registry.RegistryState;
+import dev.sluice.schema.registry.SchemaVersion;
+import dev.sluice.schema.store.Change;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * RegisterSchemaVersion, GetSchemaVersion, GetSchemaByDefinition, ListSchemaVersions, DeleteSchemaVersions,
+ * CheckSchemaVersionValidity, GetSchemaVersionsDiff.
+ */
+final class VersionOperations {
+
+    private final RegistryContext context;
+    private final Lookup lookup;
+
+    VersionOperations(RegistryContext context) {
+        this.context = context;
+        this.lookup = new Lookup(context);
+    }
+
+    void register(GlueApi api) {
+        api.operation("RegisterSchemaVersion", this::registerVersion);
+        api.operation("GetSchemaVersion", this::get);
+        api.operation("GetSchemaByDefinition", this::getByDefinition);
+        api.operation("ListSchemaVersions", this::list);
+        api.operation("DeleteSchemaVersions", this::delete);
+        api.operation("CheckSchemaVersionValidity", this::checkValidity);
+        api.operation("GetSchemaVersionsDiff", this::diff);
+    }
+
+    /**
+     * Adds a version, or, for a definition the schema already has, returns that version (as Glue does). A version
+     * its schema's compatibility mode refuses is not stored: the answer is an InvalidInputException naming why.
+     */
+    private Out registerVersion(GlueRequest request) {
+        GlueRequest schemaId = request.requiredStructure("SchemaId");
+        String definition = request.requiredString("SchemaDefinition", Constraint.DEFINITION);
+        SchemaVersion version = context.change(() -> {
+            RegisteredSchema schema = lookup.schema(schemaId);
+            Optional<SchemaVersion> existing = Definitions.find(context.state(), schema, definition);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            ParsedSchema parsed = Definitions.parse(schema.dataFormat(), definition);
+            String now = context.now();
+            SchemaVersion added = Definitions.nextVersion(context.state(), schema, parsed, now,
+                    context.limits().versionsPerSchema());
+            context.write(List.of(RegistryState.put(added),
+                    RegistryState.put(schema.withVersionAdded(added.versionNumber(), now))));
+            return added;
+        });
+        return Out.object()
+                .put("SchemaVersionId", version.id().toString())
+                .put("VersionNumber", version.versionNumber())
+                .put("Status", version.status());
+    }
+
+    private Out get(GlueRequest request) {
+        SchemaVersion version = lookup.version(request);
+        RegisteredSchema schema = lookup.schemaOf(version);
+        return Out.object()
+                .put("SchemaVersionId", version.id().toString())
+                .put("SchemaDefinition", version.definition())
+                .put("DataFormat", schema.dataFormat())
+                .put("SchemaArn", context.arns().schema(schema.registryName(), schema.name()))
+                .put("VersionNumber", version.versionNumber())
+                .put("Status", version.status())
+                .put("CreatedTime", version.createdTime());
+    }
+
+    private Out getByDefinition(GlueRequest request) {
+        GlueRequest schemaId = request.requiredStructure("SchemaId");
+        String definition = request.requiredString("SchemaDefinition", Constraint.DEFINITION);
+        RegisteredSchema schema = lookup.schema(schemaId);
+        SchemaVersion version = Definitions.find(context.state(), schema, definition).orElseThrow(() ->
+                RegistryException.notFound(Lookup.VERSION_NOT_FOUND + " RegistryName: " + schema.registryName()
+                        + ", SchemaName: " + schema.name() + " has no version with this definition"));
+        return Out.object()
+                .put("SchemaVersionId", version.id().toString())
+                .put("SchemaArn", context.arns().schema(schema.registryName(), schema.name()))
+                .put("DataFormat", schema.dataFormat())
+                .put("Status", version.status())
+                .put("CreatedTime", version.createdTime());
+    }
+
+    private Out list(GlueRequest request) {
+        RegisteredSchema schema = lookup.schema(request.requiredStructure("SchemaId"));
+        Long max = request.number("MaxResults", 1, 100);
+        String token = request.string("NextToken", Constraint.TOKEN);
+        String arn = context.arns().schema(schema.registryName(), schema.name());
+        var page = Paging.page(context.state().versions(schema), VersionOperations::sortKey, max, 25, token);
+        return Out.object()
+                .put("Schemas", page.items().stream().map(version -> Out.object()
+                        .put("SchemaArn", arn)
+                        .put("SchemaVersionId", version.id().toString())
+                        .put("VersionNumber", version.versionNumber())
+                        .put("Status", version.status())
+                        .put("CreatedTime", version.createdTime())).toList())
+                .put("NextToken", page.nextToken());
+    }
+
+    private static String sortKey(SchemaVersion version) {
+        return String.format("%06d", version.versionNumber());
+    }
+
+    /**
+     * Deletes a version ("3") or a range ("2-5"). A version that does not exist, or is the schema's checkpoint, is
+     * reported in SchemaVersionErrors and the others are deleted.
+     */
+    private Out delete(GlueRequest request) {
+        GlueRequest schemaId = request.requiredStructure("SchemaId");
+        String versions = request.requiredString("Versions", Constraint.VERSIONS);
+        long first;
+        long last;
+        try {
+            String[] bounds = versions.split("-");
+            first = Long.parseLong(bounds[0]);
+            last = Long.parseLong(bounds[bounds.length - 1]);
+        } catch (NumberFormatException e) {
+            throw RegistryException.invalidInput("Versions must be a version number or a range: " + versions);
+        }
+        if (last < first || last - first >= 25) {
+            throw RegistryException.invalidInput("Versions must be a range of at most 25 ascending version numbers: "
+                    + versions);
+        }
+        List<Out> errors = context.change(() -> {
+            RegisteredSchema schema = lookup.schema(schemaId);
+            List<Out> problems = new ArrayList<>();
+            List<Change> changes = new ArrayList<>();
+            List<Long> deleted = new ArrayList<>();
+            for (long number = first; number <= last; number++) {
+                Optional<SchemaVersion> version = context.state().version(schema, number);
+                if (version.isEmpty()) {
+                    problems.add(versionError(number, "EntityNotFoundException", "Schema version is not found."));
+                } else if (number == schema.checkpoint()) {
+                    problems.add(versionError(number, "InvalidInputException",
+                            "The checkpoint version of the schema cannot be deleted"));
+                } else {
+                    changes.add(Change.remove(EntityKeys.version(version.get().id())));
+                    deleted.add(number);
+                }
+            }
+            if (!changes.isEmpty()) {
+                long latest = context.state().versions(schema).stream().mapToLong(SchemaVersion::versionNumber)
+                        .filter(n -> !deleted.contains(n)).max().orElse(0);
+                changes.add(RegistryState.put(schema.withLatestVersion(latest, context.now())));
+                context.write(changes);
+            }
+            return problems;
+        });
+        return Out.object().put("SchemaVersionErrors", errors);
+    }
+
+    private static Out versionError(long number, String code, String message) {
+        return Out.object()
+                .put("VersionNumber", number)
+                .put("ErrorDetails", Out.object().put("ErrorCode", code).put("ErrorMessage", message));
+    }
+
+    private Out checkValidity(GlueRequest request) {
+        DataFormat format = request.requiredEnum("DataFormat", DataFormat.class);
+        String definition = request.requiredString("SchemaDefinition", Constraint.DEFINITION);
+        try {
+            SchemaFormat.of(format).parse(definition);
+            return Out.object().put("Valid", true);
+        } catch (InvalidSchemaException e) {
+            String error = e.getMessage();
+            return Out.object().put("Valid", false)
+                    .put("Error", error.length() > 5000 ? error.substring(0, 5000) : error);
+        }
+    }
+
+    private Out diff(GlueRequest request) {
+        RegisteredSchema schema = lookup.schema(request.requiredStructure("SchemaId"));
+        SchemaVersion first = lookup.version(schema, request.requiredStructure("FirstSchemaVersionNumber"));
+        SchemaVersion second = lookup.version(schema, request.requiredStructure("SecondSchemaVersionNumber"));
+        String type = request.requiredString("SchemaDiffType", Constraint.ANY);
+        if (!type.equals("SYNTAX_DIFF")) {
+            throw RegistryException.invalidInput("Value '" + type + "' at 'schemaDiffType' failed to satisfy"
+                    + " constraint: Member must satisfy enum value set: [SYNTAX_DIFF]");
+        }
+        return Out.object().put("Diff", LineDiff.unified(first.definition(), second.definition(),
+                "version " + first.versionNumber(), "version " + second.versionNumber()));
+    }
+}
