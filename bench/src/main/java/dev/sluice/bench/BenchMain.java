@@ -14,7 +14,8 @@ public final class BenchMain {
             "s3-sink", S3SinkBench::new,
             "dynamodb-sink", DynamoDbSinkBench::new,
             "lambda-trigger", LambdaTriggerBench::new,
-            "cdc-source", CdcSourceBench::new));
+            "cdc-source", CdcSourceBench::new,
+            "schema-registry", SchemaRegistryBench::new));
 
     private BenchMain() {
     }
