@@ -3,7 +3,7 @@ package dev.sluice.testkit;
 import com.amazonaws.services.schemaregistry.deserializers.GlueSchemaRegistryKafkaDeserializer;
 import com.amazonaws.services.schemaregistry.serializers.GlueSchemaRegistryKafkaSerializer;
 import com.amazonaws.services.schemaregistry.utils.AWSSchemaRegistryConstants;
-import dev.sluice.schema.connect.GlueSchemaRegistryAvroConverter;
+import dev.sluice.connect.schema.GlueSchemaRegistryAvroConverter;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;

@@ -1,4 +1,4 @@
-package dev.sluice.schema.connect;
+package dev.sluice.connect.schema;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;

@@ -1,4 +1,4 @@
-package dev.sluice.schema.connect;
+package dev.sluice.connect.schema;
 
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;

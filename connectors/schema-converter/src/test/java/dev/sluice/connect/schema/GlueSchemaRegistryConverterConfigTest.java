@@ -1,4 +1,4 @@
-package dev.sluice.schema.connect;
+package dev.sluice.connect.schema;
 
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class GlueSchemaRegistryConverterConfigTest {
 
     @Test
     void everyKeyIsDescribedHereAndInTheDocs() throws Exception {
-        String page = Files.readString(Path.of("../docs/schema-registry.md"));
+        String page = Files.readString(Path.of("../../docs/schema-registry.md"));
 
         assertThat(GlueSchemaRegistryConverterConfig.CONFIG_DEF.configKeys().values()).allSatisfy(key -> {
             assertThat(key.documentation).as(key.name).isNotBlank();

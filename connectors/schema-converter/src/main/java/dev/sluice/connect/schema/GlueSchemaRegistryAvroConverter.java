@@ -1,4 +1,4 @@
-package dev.sluice.schema.connect;
+package dev.sluice.connect.schema;
 
 import com.amazonaws.services.schemaregistry.deserializers.GlueSchemaRegistryKafkaDeserializer;
 import com.amazonaws.services.schemaregistry.serializers.GlueSchemaRegistryKafkaSerializer;
