@@ -143,7 +143,12 @@ public final class SluiceTestEnvironment {
     public synchronized LocalMariaDbServer mariaDb() {
         if (mariaDb == null) {
             var server = new LocalMariaDbServer(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("mariadb"));
-            server.start();
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                server.close(); // a half-started server is stopped, and the next call tries afresh
+                throw e;
+            }
             mariaDb = server;
         }
         return mariaDb;

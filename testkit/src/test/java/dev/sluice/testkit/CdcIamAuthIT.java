@@ -139,6 +139,15 @@ class CdcIamAuthIT {
         ConnectRestClient connect = env.connect();
         int acceptedBefore = gateway.accepted();
         int refusedBefore = gateway.refused();
+        try {
+            capturesThroughTheGateway(connect, acceptedBefore, refusedBefore);
+        } finally {
+            connect.delete("/connectors/cdc_iam");
+        }
+    }
+
+    private void capturesThroughTheGateway(ConnectRestClient connect, int acceptedBefore, int refusedBefore)
+            throws Exception {
         assertThat(connect.createConnector("cdc_iam", config(SECRET)).status()).isEqualTo(201);
         await().atMost(WAIT).until(() -> connect.hasState("cdc_iam", "RUNNING", 1));
         await().atMost(WAIT).until(() -> ids("cdciam.public.iam_orders").contains(1));
@@ -154,6 +163,8 @@ class CdcIamAuthIT {
         // the secret key never leaves through the API
         assertThat(connect.get("/connectors/cdc_iam").body().toString()).doesNotContain(SECRET);
         assertThat(connect.get("/connectors/cdc_iam/tasks").body().toString()).doesNotContain(SECRET);
+        assertThat(connect.get("/connectors/cdc_iam/config").body().toString()).doesNotContain(SECRET);
+        assertThat(connect.get("/connectors?expand=info").body().toString()).doesNotContain(SECRET);
 
         assertThat(connect.delete("/connectors/cdc_iam").status()).isEqualTo(204);
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -56,19 +57,33 @@ final class OffsetRelease implements AutoCloseable {
 
     /**
      * Stops the connector and resets its offsets. Completes normally once the reset is done, exceptionally when a step
-     * failed or the tasks did not stop in time; either way the caller goes on to delete the connector.
+     * failed or the whole did not finish within the timeout; either way the caller goes on to delete the connector.
      */
     CompletableFuture<Void> release(Herder herder, String connector) {
         var done = new CompletableFuture<Void>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        herder.stopConnector(connector, (error, ignored) -> {
-            if (error != null) {
-                done.completeExceptionally(error);
-            } else {
-                poller.schedule(() -> resetOnceStopped(herder, connector, deadline, done), 0, TimeUnit.MILLISECONDS);
-            }
-        });
-        return done;
+        try {
+            herder.stopConnector(connector, (error, ignored) -> {
+                if (error != null) {
+                    done.completeExceptionally(error);
+                } else {
+                    schedule(() -> resetOnceStopped(herder, connector, deadline, done), Duration.ZERO, done);
+                }
+            });
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+        // the stop, the wait and the reset (which may reach out to an unreachable database) together
+        return done.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code step} on the poller after {@code delay}; a poller already closed fails {@code done} instead. */
+    private void schedule(Runnable step, Duration delay, CompletableFuture<Void> done) {
+        try {
+            poller.schedule(step, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException("the node is stopping", e));
+        }
     }
 
     private void resetOnceStopped(Herder herder, String connector, long deadline, CompletableFuture<Void> done) {
@@ -87,8 +102,7 @@ final class OffsetRelease implements AutoCloseable {
                 done.completeExceptionally(new IllegalStateException("The tasks of connector " + connector
                         + " did not stop within " + timeout.toSeconds() + " s"));
             } else {
-                poller.schedule(() -> resetOnceStopped(herder, connector, deadline, done), POLL.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                schedule(() -> resetOnceStopped(herder, connector, deadline, done), POLL, done);
             }
         } catch (RuntimeException e) {
             done.completeExceptionally(e);

@@ -62,7 +62,8 @@ public final class RoutingHerder implements Herder {
     private final SecretRedactor redactor;
 
     private final TaskRestarter restarter;
-    private final OffsetRelease offsetRelease = new OffsetRelease(Duration.ofSeconds(60));
+    /** Well under the 90 s that the REST layer and the MSK Connect API wait for a delete. */
+    private final OffsetRelease offsetRelease = new OffsetRelease(Duration.ofSeconds(45));
 
     public RoutingHerder(ConnectorClusters clusters, ValidationHerder validation, LogbackLoggers loggers,
                          ExecutorService creator, TaskRestarter restarter) {
@@ -294,10 +295,16 @@ public final class RoutingHerder implements Herder {
         }
         offsetRelease.release(herder, connName).whenComplete((ignored, error) -> {
             if (error != null) {
-                log.warn("Deleting connector {} without resetting its offsets first, so it could not release what "
-                        + "it holds for them (such as a replication slot): {}", connName, error.getMessage());
+                log.error("Deleting connector {} without resetting its offsets first ({}): what it holds outside "
+                        + "Kafka for them stays, such as a CDC connector's replication slot, which keeps WAL on the "
+                        + "database until it is dropped (SELECT pg_drop_replication_slot('<slot>'))", connName,
+                        error instanceof java.util.concurrent.TimeoutException ? "timed out" : error.getMessage());
             }
-            delete.run();
+            try {
+                delete.run();
+            } catch (RuntimeException e) {
+                callback.onCompletion(e, null);
+            }
         });
     }
 

@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class FleetAssignor implements ConsumerPartitionAssignor, Configurable {
 
     public static final String NAME = "sluice-fleet";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FleetAssignor.class);
     static final String MEMBER_CONFIG = "sluice.fleet.member";
     static final String LISTENER_CONFIG = "sluice.fleet.listener";
 
@@ -62,7 +63,15 @@ public final class FleetAssignor implements ConsumerPartitionAssignor, Configura
     public GroupAssignment assign(Cluster metadata, GroupSubscription groupSubscription) {
         Map<String, Subscription> subscriptions = groupSubscription.groupSubscription();
         List<FleetMember> members = new ArrayList<>();
-        subscriptions.values().forEach(s -> members.add(FleetMember.decode(s.userData())));
+        subscriptions.forEach((memberId, subscription) -> {
+            try {
+                members.add(FleetMember.decode(subscription.userData()));
+            } catch (RuntimeException e) {
+                // a node of another version, or not a Sluice node: leave it out rather than fail the whole view
+                LOG.warn("Leaving group member {} out of the fleet: its announcement is unreadable ({})", memberId,
+                        e.getMessage());
+            }
+        });
         FleetView view = new FleetView(self.id(), members);
         Map<String, Assignment> assignments = new HashMap<>();
         boolean first = true;

@@ -24,6 +24,9 @@ public record FleetMember(@JsonProperty("id") String id, @JsonProperty("apiUrl")
     }
 
     static FleetMember decode(ByteBuffer buffer) {
+        if (buffer == null) {
+            throw new IllegalArgumentException("no announcement");
+        }
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
         try {

@@ -131,6 +131,8 @@ public final class FleetMembership implements Managed {
         } catch (RuntimeException e) {
             log.error("The fleet membership of node {} failed; the node is out of the fleet", self.id(), e);
         } finally {
+            // out of the group: this node no longer knows who else is alive
+            current.set(new Generation(-1, FleetView.alone(self)));
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -140,7 +142,13 @@ public final class FleetMembership implements Managed {
         log.info("Fleet generation {}: {} live node(s) {}, view from {}{}", generation, view.members().size(),
                 view.members().stream().map(FleetMember::id).toList(), view.leader(),
                 before.view().members().equals(view.members()) ? " (unchanged)" : "");
-        listeners.forEach(l -> l.accept(view));
+        for (Consumer<FleetView> listener : listeners) {
+            try {
+                listener.accept(view);
+            } catch (RuntimeException e) {
+                log.error("A listener of the fleet's view failed", e);
+            }
+        }
     }
 
     @Override

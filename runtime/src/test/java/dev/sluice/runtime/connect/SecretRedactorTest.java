@@ -16,6 +16,8 @@ class SecretRedactorTest {
 
     private final SecretRedactor redactor = new SecretRedactor(connectorClass -> switch (connectorClass) {
         case "com.example.Db" -> List.of(key("db.password", "PASSWORD"), key("db.user", "STRING"));
+        case "com.example.RegistryConverter" -> List.of(key("registry.token", "PASSWORD"), key("region", "STRING"));
+        case "com.example.MaskField" -> List.of(key("api.token", "PASSWORD"), key("fields", "LIST"));
         default -> throw new IllegalArgumentException("unknown plugin " + connectorClass);
     });
 
@@ -54,5 +56,38 @@ class SecretRedactorTest {
         Map<String, String> out = redactor.redact(Map.of("db.password", "hunter2", "task.id", "0"), "com.example.Db");
 
         assertThat(out).containsEntry("db.password", SecretRedactor.HIDDEN).containsEntry("task.id", "0");
+    }
+
+    @Test
+    void hidesThePasswordsOfTheConvertersAndTransformsAConnectorConfigures() {
+        Map<String, String> out = redactor.redact(Map.of(
+                "connector.class", "com.example.Db",
+                "value.converter", "com.example.RegistryConverter",
+                "value.converter.registry.token", "t0k3n",
+                "value.converter.region", "us-east-1",
+                "transforms", "mask",
+                "transforms.mask.type", "com.example.MaskField",
+                "transforms.mask.api.token", "s3cr3t",
+                "transforms.mask.fields", "ssn"));
+
+        assertThat(out)
+                .containsEntry("value.converter.registry.token", SecretRedactor.HIDDEN)
+                .containsEntry("value.converter.region", "us-east-1")
+                .containsEntry("transforms.mask.api.token", SecretRedactor.HIDDEN)
+                .containsEntry("transforms.mask.fields", "ssn");
+    }
+
+    @Test
+    void hidesPasswordsAndAwsSecretKeysUnderAnyPrefixEvenUndeclared() {
+        Map<String, String> out = redactor.redact(Map.of(
+                "connector.class", "com.example.Unknown",
+                "key.converter.aws.secret.access.key", "wJalr",
+                "key.converter.aws.access.key.id", "AKID",
+                "something.truststore.password", "changeit"));
+
+        assertThat(out)
+                .containsEntry("key.converter.aws.secret.access.key", SecretRedactor.HIDDEN)
+                .containsEntry("something.truststore.password", SecretRedactor.HIDDEN)
+                .containsEntry("key.converter.aws.access.key.id", "AKID");
     }
 }

@@ -101,6 +101,11 @@ public final class GlueApi {
         return request;
     }
 
+    /** The answer to a request whose body is over {@code limit} bytes: refused unread. */
+    public static Response tooLarge(long limit) {
+        return error(RegistryException.invalidInput("The request body is over " + limit + " bytes"));
+    }
+
     private static Response error(RegistryException e) {
         var body = JsonNodeFactory.instance.objectNode()
                 .put("__type", e.code().type())

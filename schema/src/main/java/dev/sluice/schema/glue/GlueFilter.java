@@ -22,6 +22,9 @@ public final class GlueFilter implements Filter {
 
     private final GlueApi api;
 
+    /** Far over any Glue request: a schema definition is at most 170,000 characters. */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
     public GlueFilter(GlueApi api) {
         this.api = api;
     }
@@ -34,8 +37,10 @@ public final class GlueFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String body = new String(http.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        GlueApi.Response answer = api.handle(http.getHeader("X-Amz-Target"), body);
+        byte[] read = http.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        GlueApi.Response answer = read.length > MAX_BODY_BYTES
+                ? GlueApi.tooLarge(MAX_BODY_BYTES)
+                : api.handle(http.getHeader("X-Amz-Target"), new String(read, StandardCharsets.UTF_8));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         out.setStatus(answer.status());
         out.setContentType(CONTENT_TYPE);

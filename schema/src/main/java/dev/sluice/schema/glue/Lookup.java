@@ -19,9 +19,11 @@ final class Lookup {
     static final String VERSION_NOT_FOUND = "Schema version is not found.";
 
     private final RegistryState state;
+    private final RegistryContext context;
     private final Arns arns;
 
     Lookup(RegistryContext context) {
+        this.context = context;
         this.state = context.state();
         this.arns = context.arns();
     }
@@ -83,8 +85,15 @@ final class Lookup {
     SchemaVersion version(GlueRequest request) {
         String id = request.string("SchemaVersionId", Constraint.VERSION_ID);
         if (id != null) {
-            return state.version(UUID.fromString(id)).orElseThrow(() -> RegistryException.notFound(
-                    VERSION_NOT_FOUND + " SchemaVersionId: " + id));
+            UUID versionId = UUID.fromString(id);
+            // a version another node has just registered may not have reached this node's tail yet: a reader of
+            // a record written with it (AWS's deserializer) asks right away
+            return state.version(versionId)
+                    .or(() -> {
+                        context.catchUp();
+                        return state.version(versionId);
+                    })
+                    .orElseThrow(() -> RegistryException.notFound(VERSION_NOT_FOUND + " SchemaVersionId: " + id));
         }
         if (!request.has("SchemaId") || !request.has("SchemaVersionNumber")) {
             throw RegistryException.invalidInput("Give either SchemaVersionId, or SchemaId and SchemaVersionNumber");

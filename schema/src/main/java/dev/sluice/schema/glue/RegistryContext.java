@@ -61,6 +61,8 @@ final class RegistryContext {
      */
     synchronized <T> T change(Supplier<T> operation) {
         for (int attempt = 1; ; attempt++) {
+            // take the writer's id first, then read: a write another node makes after the claim fails ours
+            store.claimWriter();
             store.catchUp();
             try {
                 return operation.get();
@@ -75,8 +77,13 @@ final class RegistryContext {
         }
     }
 
+    /** Waits until this node's state holds every write acknowledged before (by any node). */
+    void catchUp() {
+        store.catchUp();
+    }
+
     /** Writes the changes as one, returning once this node's state shows them. Call inside {@link #change}. */
     void write(List<Change> changes) {
-        store.write(changes);
+        store.write(RegistryState.withGlobalIdMark(changes));
     }
 }

@@ -11,6 +11,11 @@ public final class EntityKeys {
     static final String REGISTRY = "registry:";
     static final String SCHEMA = "schema:";
     static final String VERSION = "version:";
+    /**
+     * The highest global id ever given (the Confluent-compatible API's schema ids): never deleted, so that after the
+     * records of deleted versions are compacted away no id is given twice.
+     */
+    static final String GLOBAL_ID_MARK = "meta:global-id";
 
     private EntityKeys() {
     }

@@ -53,6 +53,10 @@ public final class RegistryState implements StateSink {
             } else {
                 schemas.put(id, read(doc, RegisteredSchema.class));
             }
+        } else if (key.equals(EntityKeys.GLOBAL_ID_MARK)) {
+            if (doc != null) {
+                highestGlobalId.accumulateAndGet(Long.parseLong(doc.trim()), Math::max);
+            }
         } else if (key.startsWith(EntityKeys.VERSION)) {
             UUID id = UUID.fromString(key.substring(EntityKeys.VERSION.length()));
             SchemaVersion previous = doc == null ? versions.remove(id) : versions.put(id, read(doc, SchemaVersion.class));
@@ -112,8 +116,8 @@ public final class RegistryState implements StateSink {
     }
 
     /**
-     * The highest global id this node has seen in the log, deleted versions included while their records last: the
-     * next version takes the one after it.
+     * The highest global id ever given, from the log's mark (which compaction keeps) and its versions: the next
+     * version takes the one after it.
      */
     public long highestGlobalId() {
         return highestGlobalId.get();
@@ -131,6 +135,23 @@ public final class RegistryState implements StateSink {
 
     private static String schemaId(String registryName, String schemaName) {
         return registryName + "/" + schemaName;
+    }
+
+    /**
+     * {@code changes}, with the global id mark raised to the highest global id among the versions they store, if
+     * they store any: written in the same transaction, the mark outlives the versions' own records.
+     */
+    public static List<Change> withGlobalIdMark(List<Change> changes) {
+        long highest = changes.stream()
+                .filter(c -> c.key().startsWith(EntityKeys.VERSION) && c.document() != null)
+                .mapToLong(c -> read(c.document(), SchemaVersion.class).globalId())
+                .max().orElse(-1);
+        if (highest < 0) {
+            return changes;
+        }
+        List<Change> out = new java.util.ArrayList<>(changes);
+        out.add(new Change(EntityKeys.GLOBAL_ID_MARK, Long.toString(highest)));
+        return out;
     }
 
     /** The change that stores an entity (a registry, schema or version) as it is now. */

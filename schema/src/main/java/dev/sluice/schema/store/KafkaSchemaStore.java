@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -137,48 +138,65 @@ public final class KafkaSchemaStore implements SchemaStore {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         long last;
         try {
-            producer.beginTransaction();
+            KafkaProducer<String, String> writer = producer();
+            writer.beginTransaction();
             for (Change change : changes) {
-                sent.add(producer.send(new ProducerRecord<>(partition.topic(), 0, change.key(), change.document())));
+                sent.add(writer.send(new ProducerRecord<>(partition.topic(), 0, change.key(), change.document())));
             }
-            producer.commitTransaction();
+            writer.commitTransaction();
             last = sent.get(sent.size() - 1).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
-        } catch (KafkaException e) {
-            if (fenced(e)) {
-                // Another node has taken the writer's id since this one last did: it may have written since our
-                // checks. Take the id back (aborting whatever it has open) and have the caller check again.
-                replaceProducer();
-                throw new WriteConflictException("Another node wrote to " + topic() + " meanwhile", e);
-            }
-            abortQuietly();
-            throw new StoreException("Could not write to " + topic() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            discardProducer();
             throw new StoreException("Interrupted while writing to " + topic(), e);
         } catch (ExecutionException | TimeoutException e) {
+            discardProducer();
+            throw new StoreException("Could not write to " + topic() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Whatever failed (fenced, a commit that timed out with its outcome unknown, a producer that could not
+            // start), the next write starts a new producer: its initTransactions takes the writer's id back and
+            // aborts whatever this one left open, so one failure never leaves the node unable to write.
+            discardProducer();
+            if (fenced(e)) {
+                // Another node has taken the writer's id since this one last did: it may have written since our
+                // checks. The caller checks again.
+                throw new WriteConflictException("Another node wrote to " + topic() + " meanwhile", e);
+            }
             throw new StoreException("Could not write to " + topic() + ": " + e.getMessage(), e);
         }
         position.awaitPast(last, TIMEOUT);
     }
 
-    /** Aborts the failed transaction; a producer that cannot abort (fenced, or in a fatal state) is replaced. */
-    private void abortQuietly() {
-        try {
-            producer.abortTransaction();
-        } catch (KafkaException e) {
-            LOG.warn("Replacing the schema registry's producer on {} after: {}", topic(), e.getMessage());
-            replaceProducer();
-        }
+    /** Starts the transactional producer if there is none: its initTransactions fences every other node's. */
+    @Override
+    public synchronized void claimWriter() {
+        producer();
     }
 
-    private void replaceProducer() {
-        producer.close(Duration.ZERO);
-        producer = newProducer();
+    /** The transactional producer, started on first use and after a failure. */
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = newProducer();
+        }
+        return producer;
+    }
+
+    private void discardProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the schema registry's failed producer on {}: {}", topic(), e.getMessage());
+            }
+            producer = null;
+        }
     }
 
     private static boolean fenced(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+            // InvalidTxnStateException: another node's initTransactions aborted this transaction mid-way
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
+                    || t instanceof InvalidTxnStateException) {
                 return true;
             }
         }

@@ -79,4 +79,19 @@ class RegistryStateTest {
         assertThat(state.schemas("payments")).containsExactly(schema);
         assertThat(state.schemas("payments-eu")).containsExactly(other);
     }
+
+    @Test
+    void noGlobalIdIsGivenTwiceOnceDeletedVersionsAreCompactedAway() {
+        SchemaVersion v7 = version(7);
+        List<Change> written = RegistryState.withGlobalIdMark(List.of(RegistryState.put(v7)));
+        assertThat(written).extracting(Change::key).containsExactly(EntityKeys.version(v7.id()),
+                EntityKeys.GLOBAL_ID_MARK);
+
+        // after the version is deleted and compaction has dropped its records, only the mark is left to replay
+        var restarted = new RegistryState();
+        restarted.apply(written.get(1));
+
+        assertThat(restarted.version(7L)).isEmpty();
+        assertThat(restarted.highestGlobalId()).isEqualTo(7);
+    }
 }

@@ -176,6 +176,14 @@ public final class RdsPostgresConfig {
                 }
             });
         }
+        boolean hasId = !config.getPassword(AwsCredentialsConfig.AWS_ACCESS_KEY_ID).value().isBlank();
+        boolean hasSecret = !config.getPassword(AwsCredentialsConfig.AWS_SECRET_ACCESS_KEY).value().isBlank();
+        if (hasId != hasSecret) {
+            String missing = hasId ? AwsCredentialsConfig.AWS_SECRET_ACCESS_KEY : AwsCredentialsConfig.AWS_ACCESS_KEY_ID;
+            throw new ConfigException(missing + ": set it together with "
+                    + (hasId ? AwsCredentialsConfig.AWS_ACCESS_KEY_ID : AwsCredentialsConfig.AWS_SECRET_ACCESS_KEY)
+                    + ", or neither to sign IAM tokens with the default AWS credentials chain");
+        }
         return new IamAuth(host, config.getInt(PORT), config.getString(USER), resolved,
                 AwsCredentialsConfig.parse(config));
     }

@@ -102,7 +102,8 @@ public class RdsPostgresConnector extends SourceConnector {
             parsed = RdsPostgresConfig.parse(props);
         } catch (ConfigException e) {
             // the cross-key checks of parse: the message names the key
-            String key = values.keySet().stream().filter(k -> e.getMessage().contains(k)).findFirst()
+            String key = values.keySet().stream().filter(k -> e.getMessage().contains(k))
+                    .min(java.util.Comparator.comparingInt(k -> e.getMessage().indexOf(k)))
                     .orElse(RdsPostgresConfig.HOSTNAME);
             values.get(key).addErrorMessage(e.getMessage());
             return new Config(new ArrayList<>(values.values()));

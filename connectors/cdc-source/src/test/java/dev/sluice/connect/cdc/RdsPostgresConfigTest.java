@@ -168,4 +168,14 @@ class RdsPostgresConfigTest {
         assertThat(RdsPostgresConfig.parse(props).iam()).hasValueSatisfying(
                 iam -> assertThat(iam.region().id()).isEqualTo("ap-southeast-2"));
     }
+
+    @Test
+    void anAccessKeyWithoutItsSecretIsRefusedNamingTheMissingOne() {
+        Map<String, String> props = minimal();
+        props.put("sluice.iam.auth", "true");
+        props.put("aws.access.key.id", "AKIDEXAMPLE");
+
+        assertThatThrownBy(() -> RdsPostgresConfig.parse(props)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("aws.secret.access.key: set it together with aws.access.key.id");
+    }
 }
