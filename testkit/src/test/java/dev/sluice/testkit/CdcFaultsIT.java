@@ -1,7 +1,7 @@
 package dev.sluice.testkit;
 
 import dev.sluice.runtime.dev.LocalPostgresServer;
-import dev.sluice.testkit.PostgresCdc.Change;
+import dev.sluice.testkit.CdcTopics.Change;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,14 +2,12 @@ package dev.sluice.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.runtime.dev.LocalPostgresServer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.regions.Region;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -123,15 +121,12 @@ class CdcIamAuthIT {
         return config;
     }
 
-    private static List<Integer> ids(String topic) throws IOException {
-        List<Integer> ids = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(env.bootstrapServers(), topic)) {
-            if (record.value() != null) {
-                JsonNode value = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
-                ids.add(value.path("after").path("id").asInt());
-            }
+    /** The ids of the rows the topic's records carry (tombstones left out). */
+    private static List<Integer> ids(String topic) {
+        try (var topics = new CdcTopics(env.bootstrapServers())) {
+            return topics.changes(topic).stream().filter(c -> c.value() != null)
+                    .map(c -> c.value().path("after").path("id").asInt()).toList();
         }
-        return ids;
     }
 
     @Test

@@ -1,9 +1,7 @@
 package dev.sluice.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import dev.sluice.testkit.CdcTopics.Change;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.apache.kafka.connect.runtime.isolation.PluginClassLoader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -25,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -46,24 +42,23 @@ import static org.awaitility.Awaitility.await;
 class CdcMySqlIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONNECTOR_CLASS = "dev.sluice.connect.cdc.mysql.RdsMySqlConnector";
     private static SluiceTestEnvironment env;
     private static LocalMariaDbServer mariaDb;
     private static ConnectRestClient connect;
-    private static Admin admin;
+    private static CdcTopics topics;
 
     @BeforeAll
     static void start() {
         env = SluiceTestEnvironment.get();
         mariaDb = env.mariaDb();
         connect = env.connect();
-        admin = Admin.create(Map.of("bootstrap.servers", env.bootstrapServers()));
+        topics = new CdcTopics(env.bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
-        admin.close();
+        topics.close();
     }
 
     private static Map<String, String> config(String table, String prefix, Map<String, String> overrides) {
@@ -98,45 +93,8 @@ class CdcMySqlIT {
         }
     }
 
-    private static boolean topicExists(String topic) {
-        try {
-            return admin.listTopics().names().get().contains(topic);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A topic's records as (key, value) JSON; a null value is a tombstone. Empty while the topic does not exist. */
     private static List<Change> changes(String topic) {
-        if (!topicExists(topic)) {
-            return List.of();
-        }
-        List<Change> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(env.bootstrapServers(), topic)) {
-            out.add(new Change(parse(record.key()), parse(record.value())));
-        }
-        return out;
-    }
-
-    private static JsonNode parse(byte[] bytes) {
-        try {
-            return bytes == null ? null : JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    record Change(JsonNode key, JsonNode value) {
-        String op() {
-            return value == null ? "tombstone" : value.path("op").asText();
-        }
-
-        int id() {
-            return key.path("id").asInt();
-        }
+        return topics.changes(topic);
     }
 
     private static void delete(String name) {

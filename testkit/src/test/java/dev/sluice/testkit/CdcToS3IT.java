@@ -208,7 +208,7 @@ class CdcToS3IT {
             }
             for (String line : text.split("\n")) {
                 if (!line.isEmpty()) {
-                    rows.add(Row.of(PostgresCdc.parse(line.getBytes(StandardCharsets.UTF_8))));
+                    rows.add(Row.of(CdcTopics.parse(line.getBytes(StandardCharsets.UTF_8))));
                 }
             }
         }

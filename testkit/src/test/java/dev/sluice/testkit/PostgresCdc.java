@@ -1,13 +1,7 @@
 package dev.sluice.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.runtime.dev.LocalPostgresServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,25 +11,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
  * What the CDC integration tests share: an {@code RdsPostgresConnector} config against the PostgreSQL stand-in, SQL
- * on it, and a topic's records as JSON.
+ * on it, and its topics' records ({@link CdcTopics}).
  */
 final class PostgresCdc implements AutoCloseable {
 
     static final String CONNECTOR_CLASS = "dev.sluice.connect.cdc.RdsPostgresConnector";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SluiceTestEnvironment env;
     private final LocalPostgresServer postgres;
-    private final Admin admin;
+    private final CdcTopics topics;
 
     PostgresCdc(SluiceTestEnvironment env) {
         this.env = env;
         this.postgres = env.postgres();
-        this.admin = Admin.create(Map.of("bootstrap.servers", env.bootstrapServers()));
+        this.topics = new CdcTopics(env.bootstrapServers());
     }
 
     /** A config capturing {@code table} into {@code <prefix>.<table>}, JSON keys and values without schemas. */
@@ -115,51 +107,13 @@ final class PostgresCdc implements AutoCloseable {
         }
     }
 
-    /** A topic's records as (key, value) JSON; a null value is a tombstone. Empty while the topic does not exist. */
-    List<Change> changes(String topic) {
-        try {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return List.of();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        List<Change> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(env.bootstrapServers(), topic)) {
-            out.add(new Change(record.offset(), parse(record.key()), parse(record.value())));
-        }
-        return out;
-    }
-
-    static JsonNode parse(byte[] bytes) {
-        try {
-            return bytes == null ? null : JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One record of a table's topic, in Debezium's envelope. */
-    record Change(long offset, JsonNode key, JsonNode value) {
-        String op() {
-            return value == null ? "tombstone" : value.path("op").asText();
-        }
-
-        int id() {
-            return key.path("id").asInt();
-        }
-
-        /** The change's position in the WAL: the LSN Debezium puts in {@code source.lsn}. */
-        long lsn() {
-            return value.path("source").path("lsn").asLong(-1);
-        }
+    /** A topic's records as (key, value) JSON; see {@link CdcTopics#changes}. */
+    List<CdcTopics.Change> changes(String topic) {
+        return topics.changes(topic);
     }
 
     @Override
     public void close() {
-        admin.close();
+        topics.close();
     }
 }
