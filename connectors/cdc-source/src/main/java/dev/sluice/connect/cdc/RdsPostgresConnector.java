@@ -108,13 +108,7 @@ public class RdsPostgresConnector extends SourceConnector {
             values.get(key).addErrorMessage(e.getMessage());
             return new Config(new ArrayList<>(values.values()));
         }
-        for (ConfigValue theirs : new PostgresConnector().validate(parsed.debezium()).configValues()) {
-            ConfigValue ours = values.putIfAbsent(theirs.name(), theirs);
-            if (ours != null) {
-                theirs.errorMessages().stream().filter(m -> !ours.errorMessages().contains(m))
-                        .forEach(ours::addErrorMessage);
-            }
-        }
+        DebeziumValidation.merge(values, new PostgresConnector().validate(parsed.debezium()));
         ConfigValue hostname = values.get(RdsPostgresConfig.HOSTNAME);
         if (hostname.errorMessages().isEmpty()) {
             checkReplication(parsed, values);

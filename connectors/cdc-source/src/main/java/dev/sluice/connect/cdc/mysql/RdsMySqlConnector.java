@@ -1,5 +1,6 @@
 package dev.sluice.connect.cdc.mysql;
 
+import dev.sluice.connect.cdc.DebeziumValidation;
 import dev.sluice.connect.common.Versions;
 import io.debezium.config.Configuration;
 import io.debezium.connector.mysql.MySqlConnector;
@@ -74,13 +75,7 @@ public class RdsMySqlConnector extends MySqlConnector {
             return new Config(new ArrayList<>(values.values()));
         }
         RdsMySqlSettings settings = RdsMySqlConfig.parse(props);
-        for (ConfigValue theirs : super.validate(settings.debezium()).configValues()) {
-            ConfigValue ours = values.putIfAbsent(theirs.name(), theirs);
-            if (ours != null) {
-                theirs.errorMessages().stream().filter(m -> !ours.errorMessages().contains(m))
-                        .forEach(ours::addErrorMessage);
-            }
-        }
+        DebeziumValidation.merge(values, super.validate(settings.debezium()));
         List<String> connectErrors = values.get(RdsMySqlConfig.HOSTNAME).errorMessages();
         if (connectErrors.isEmpty()) {
             checkServer(settings, values);
