@@ -121,7 +121,7 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
         // the fleet: the nodes sharing this node's connector registry, seen through GET /v1/fleet
         String nodeUrl = advertisedUrl(config);
         FleetMembership fleet = new FleetMembership(new FleetMember(nodeUrl, nodeUrl, System.currentTimeMillis()),
-                FleetMembership.nameFor(config.getConnect().registryTopic()), clientProps(config),
+                FleetMembership.nameFor(config.getConnect().registryTopic()), clientProps(config), admin,
                 FLEET_SESSION_TIMEOUT);
         environment.lifecycle().manage(fleet);
         environment.jersey().register(new FleetResource(fleet));

@@ -37,6 +37,7 @@ public final class FleetMembership implements Managed {
     private final FleetMember self;
     private final String name;
     private final Map<String, Object> clientProps;
+    private final Admin admin;
     private final Duration sessionTimeout;
     private final String listenerKey = UUID.randomUUID().toString();
     private final AtomicReference<Generation> current = new AtomicReference<>();
@@ -53,12 +54,15 @@ public final class FleetMembership implements Managed {
      * @param self           this node
      * @param name           the fleet's group and topic ({@link #nameFor})
      * @param clientProps    how to reach the Kafka cluster ({@code bootstrap.servers} and security settings)
+     * @param admin          the node's admin client, which creates the fleet's topic
      * @param sessionTimeout how long a silent node stays in the view
      */
-    public FleetMembership(FleetMember self, String name, Map<String, Object> clientProps, Duration sessionTimeout) {
+    public FleetMembership(FleetMember self, String name, Map<String, Object> clientProps, Admin admin,
+                           Duration sessionTimeout) {
         this.self = self;
         this.name = name;
         this.clientProps = Map.copyOf(clientProps);
+        this.admin = admin;
         this.sessionTimeout = sessionTimeout;
         current.set(new Generation(-1, FleetView.alone(self)));
     }
@@ -112,7 +116,7 @@ public final class FleetMembership implements Managed {
     }
 
     private void ensureTopic() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(clientProps)) {
+        try {
             admin.createTopics(List.of(new NewTopic(name, Optional.of(1), Optional.empty()))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -1,9 +1,6 @@
 package dev.sluice.runtime.fleet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +15,6 @@ import java.util.List;
  */
 public record FleetView(@JsonProperty("leader") String leader, @JsonProperty("members") List<FleetMember> members) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public FleetView {
         members = members.stream().sorted(Comparator.comparing(FleetMember::id)).toList();
     }
@@ -30,20 +25,10 @@ public record FleetView(@JsonProperty("leader") String leader, @JsonProperty("me
     }
 
     ByteBuffer encode() {
-        try {
-            return ByteBuffer.wrap(JSON.writeValueAsBytes(this));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FleetJson.encode(this);
     }
 
     static FleetView decode(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.duplicate().get(bytes);
-        try {
-            return JSON.readValue(bytes, FleetView.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Not a fleet view: " + e.getMessage(), e);
-        }
+        return FleetJson.decode(buffer, FleetView.class, "fleet view");
     }
 }

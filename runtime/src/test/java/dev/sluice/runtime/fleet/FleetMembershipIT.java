@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sluice.runtime.broker.EmbeddedKafkaCluster;
+import org.apache.kafka.clients.admin.Admin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,15 +24,20 @@ class FleetMembershipIT {
     static Path dataDir;
 
     private static EmbeddedKafkaCluster cluster;
+    private static Admin admin;
 
     @BeforeAll
     static void startCluster() {
         cluster = EmbeddedKafkaCluster.builder(dataDir).brokers(1).freePorts().build();
         cluster.start();
+        admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()));
     }
 
     @AfterAll
     static void stopCluster() {
+        if (admin != null) {
+            admin.close();
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -40,7 +46,7 @@ class FleetMembershipIT {
     private static FleetMembership node(String id) throws Exception {
         var membership = new FleetMembership(new FleetMember(id, "http://" + id + ":8083/", System.currentTimeMillis()),
                 FleetMembership.nameFor("__sluice_connectors"), Map.of("bootstrap.servers", cluster.bootstrapServers()),
-                Duration.ofSeconds(6));
+                admin, Duration.ofSeconds(6));
         membership.start();
         return membership;
     }
