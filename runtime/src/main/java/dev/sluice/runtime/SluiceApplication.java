@@ -3,9 +3,11 @@ package dev.sluice.runtime;
 import dev.sluice.runtime.broker.BrokerCommand;
 import dev.sluice.runtime.config.SluiceConfiguration;
 import dev.sluice.runtime.connect.ConnectNode;
+import dev.sluice.runtime.connect.ForwardedRequests;
 import dev.sluice.runtime.dev.DevCommand;
 import dev.sluice.runtime.fleet.FleetMember;
 import dev.sluice.runtime.fleet.FleetMembership;
+import dev.sluice.runtime.fleet.FleetPlacement;
 import dev.sluice.runtime.fleet.FleetResource;
 import dev.sluice.runtime.health.HerdersHealthCheck;
 import dev.sluice.runtime.health.KafkaHealthCheck;
@@ -81,13 +83,25 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
         });
         KafkaReachability.requireReachable(admin, config.getKafka());
 
-        ConnectNode node = ConnectNode.assemble(config.getKafka(), config.getConnect(), advertisedUrl(config), admin);
+        // the fleet: the nodes sharing this node's connector registry, which place every connector's workers
+        // among them (seen through GET /v1/fleet)
+        String nodeUrl = advertisedUrl(config);
+        FleetMembership fleet = new FleetMembership(new FleetMember(nodeUrl, nodeUrl, System.currentTimeMillis()),
+                FleetMembership.nameFor(config.getConnect().registryTopic()), clientProps(config), admin,
+                FLEET_SESSION_TIMEOUT);
+        environment.lifecycle().manage(fleet);
+
+        ConnectNode node = ConnectNode.assemble(config.getKafka(), config.getConnect(), nodeUrl, admin,
+                new FleetPlacement(fleet));
+        environment.jersey().register(new FleetResource(fleet, node.clusters()));
         environment.lifecycle().manage(node.validation());
         environment.lifecycle().manage(node.clusters());
         environment.lifecycle().manage(node.restarter());
 
         // Dropwizard's Jersey serves Sluice's own APIs under /v1 (MSK Connect's paths); Kafka Connect's API owns /.
         environment.jersey().setUrlPattern("/v1/*");
+        environment.servlets().addFilter("forwarded-requests", new ForwardedRequests())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.servlets()
                 .addServlet("kafka-connect", KafkaConnectRestApi.servlet(node.herder(), node.restConfig(),
                         node.restClient()))
@@ -118,13 +132,6 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
         environment.servlets().addFilter("schema-registry", schemaRegistry.filter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
 
-        // the fleet: the nodes sharing this node's connector registry, seen through GET /v1/fleet
-        String nodeUrl = advertisedUrl(config);
-        FleetMembership fleet = new FleetMembership(new FleetMember(nodeUrl, nodeUrl, System.currentTimeMillis()),
-                FleetMembership.nameFor(config.getConnect().registryTopic()), clientProps(config), admin,
-                FLEET_SESSION_TIMEOUT);
-        environment.lifecycle().manage(fleet);
-        environment.jersey().register(new FleetResource(fleet));
 
         environment.healthChecks().register("kafka", new KafkaHealthCheck(admin));
         environment.healthChecks().register("connect-herders", new HerdersHealthCheck(node.clusters()));

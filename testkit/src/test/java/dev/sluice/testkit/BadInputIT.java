@@ -61,6 +61,18 @@ class BadInputIT {
     }
 
     @Test
+    void aWorkerCountOutOfRangeIsRejectedAndNothingCreated() throws Exception {
+        Reply reply = api.createConnector("bad-workers", Map.of(
+                "connector.class", "dev.sluice.connect.discard.DiscardSinkConnector",
+                "topics", "bad-input-workers", "sluice.workers", "0"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).contains("sluice.workers").contains("1 to 10").contains("'0'");
+        assertThat(api.get("/connectors/bad-workers/status").status()).isEqualTo(404);
+        assertThat(sluiceTopicsOf("bad-workers")).isEmpty();
+    }
+
+    @Test
     void creatingAnExistingConnectorAgainIsAConflict() {
         Map<String, String> config = Map.of(
                 "connector.class", "dev.sluice.connect.discard.DiscardSinkConnector",

@@ -1,26 +1,42 @@
 package dev.sluice.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.runtime.broker.Ports;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Nodes sharing a connector registry find each other through the Kafka cluster alone: two node processes list each
- * other in {@code GET /v1/fleet}, and after {@code kill -9} of one the survivor lists itself alone once the group's
- * session timeout (10 s) has passed.
+ * Nodes sharing a connector registry act as one fleet, found through the Kafka cluster alone: they list each other in
+ * {@code GET /v1/fleet}, spread a connector's workers over themselves, answer for any connector from any node, and
+ * place a killed node's workers on the survivors with nothing lost.
  */
 class FleetIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String CONNECTOR = "fleet-sink";
+    private static final String TOPIC = "fleet-orders";
+    private static final String BUCKET = "fleet-sink";
+    private static final int PARTITIONS = 6;
+    /** Records a partition gets: whole objects of 100 (flush.size), so every record reaches S3. */
+    private static final int PER_PARTITION = 1500;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<String> nodeIds(ConnectRestClient api) {
         List<String> ids = new ArrayList<>();
@@ -60,5 +76,141 @@ class FleetIT {
             await().atMost(WAIT).ignoreExceptions().until(() -> nodeIds(apiA).size() == 1);
             assertThat(apiA.get("/v1/fleet").body().path("nodes").get(0).path("self").asBoolean()).isTrue();
         }
+    }
+
+    @Test
+    void aConnectorsWorkersSpreadOverThreeNodesAndMoveOffAKilledNodeWithNothingLost() throws Exception {
+        SluiceTestEnvironment env = SluiceTestEnvironment.get();
+        Path dir = env.workDir().resolve("fleet-trio");
+        Files.createDirectories(dir);
+        List<Integer> ports = Ports.freePorts("127.0.0.1", 6);
+        List<NodeProcess> nodes = new ArrayList<>();
+        List<ConnectRestClient> apis = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path config = NodeProcess.writeConfig(dir.resolve("node-" + i + ".yml"), env.bootstrapServers(), "20s",
+                    ports.get(2 * i), ports.get(2 * i + 1), SluiceTestEnvironment.pluginPath(), env.s3().endpoint(),
+                    "fleet_trio");
+            nodes.add(new NodeProcess(config, dir.resolve("node-" + i + ".log")));
+            apis.add(new ConnectRestClient("http://127.0.0.1:" + ports.get(2 * i)));
+        }
+        ConnectRestClient a = apis.get(0);
+        ConnectRestClient b = apis.get(1);
+        ConnectRestClient c = apis.get(2);
+        String nodeB = "127.0.0.1:" + ports.get(2);
+        try (TopicWriter writer = new TopicWriter(env.bootstrapServers());
+             S3Client s3 = env.s3Client()) {
+            s3.createBucket(r -> r.bucket(BUCKET));
+            writer.createTopic(TOPIC, PARTITIONS);
+            nodes.forEach(NodeProcess::start);
+            await().atMost(WAIT).ignoreExceptions()
+                    .until(() -> apis.stream().allMatch(api -> nodeIds(api).size() == 3));
+
+            assertThat(a.createConnector(CONNECTOR, Map.ofEntries(
+                    Map.entry("connector.class", "dev.sluice.connect.s3.S3SinkConnector"),
+                    Map.entry("tasks.max", "6"), Map.entry("sluice.workers", "3"), Map.entry("topics", TOPIC),
+                    Map.entry("s3.bucket.name", BUCKET), Map.entry("s3.endpoint", env.s3().endpoint()),
+                    Map.entry("aws.access.key.id", "test"), Map.entry("aws.secret.access.key", "test-secret"),
+                    Map.entry("format.class", "json"), Map.entry("flush.size", "100"),
+                    Map.entry("value.converter", "org.apache.kafka.connect.json.JsonConverter"),
+                    Map.entry("value.converter.schemas.enable", "false"))).status()).isEqualTo(201);
+
+            // one worker on each node, the tasks over all three, and every node answers for the connector
+            await().atMost(WAIT).ignoreExceptions().until(() -> a.hasState(CONNECTOR, "RUNNING", 6)
+                    && taskWorkers(a).size() == 3);
+            for (ConnectRestClient api : apis) {
+                assertThat(api.get("/connectors").body().toString()).isEqualTo("[\"" + CONNECTOR + "\"]");
+                assertThat(api.get("/connectors/" + CONNECTOR + "/config").body().path("aws.secret.access.key")
+                        .asText()).isNotEqualTo("test-secret");
+                await().atMost(WAIT).until(() -> api.hasState(CONNECTOR, "RUNNING", 6));
+            }
+            for (JsonNode node : c.get("/v1/fleet").body().path("nodes")) {
+                assertThat(node.path("workers").toString())
+                        .isEqualTo("[{\"connector\":\"" + CONNECTOR + "\",\"workers\":1,\"of\":3}]");
+            }
+
+            writeRecords(writer, 0, PER_PARTITION / 3);
+            await().atMost(WAIT).until(() -> objectKeys(s3).size() >= PARTITIONS);
+            // the rest arrives while node B dies and its worker moves
+            Thread load = new Thread(() -> writeRecords(writer, PER_PARTITION / 3, PER_PARTITION));
+            load.start();
+            nodes.get(1).kill();
+            load.join();
+
+            await().atMost(WAIT).ignoreExceptions().until(() -> nodeIds(a).size() == 2
+                    && a.hasState(CONNECTOR, "RUNNING", 6) && taskWorkers(a).stream().noneMatch(
+                            w -> w.startsWith(nodeB)) && workersOf(a).stream().mapToInt(Integer::intValue).sum() == 3);
+            await().atMost(WAIT).ignoreExceptions()
+                    .until(() -> objectKeys(s3).size() == PARTITIONS * PER_PARTITION / 100);
+            assertThat(recordsInS3(s3)).containsExactlyInAnyOrderElementsOf(expectedRecords());
+
+            // back again, the node gets work again
+            nodes.get(1).start();
+            await().atMost(WAIT).ignoreExceptions().until(() -> nodeIds(a).size() == 3
+                    && taskWorkers(a).stream().anyMatch(w -> w.startsWith(nodeB)));
+            assertThat(b.hasState(CONNECTOR, "RUNNING", 6)).isTrue();
+
+            // deleted through a node, it is gone from all
+            assertThat(c.delete("/connectors/" + CONNECTOR).status()).isEqualTo(204);
+            await().atMost(WAIT).ignoreExceptions().until(() -> apis.stream()
+                    .allMatch(api -> api.get("/connectors").body().isEmpty()));
+        } finally {
+            nodes.forEach(NodeProcess::close);
+        }
+    }
+
+    private static void writeRecords(TopicWriter writer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            for (int p = 0; p < PARTITIONS; p++) {
+                writer.send(new ProducerRecord<>(TOPIC, p, null,
+                        ("{\"p\":" + p + ",\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    private static List<String> expectedRecords() {
+        List<String> out = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            for (int i = 0; i < PER_PARTITION; i++) {
+                out.add(p + "/" + i);
+            }
+        }
+        return out;
+    }
+
+    /** Every record in the bucket's objects, as {@code partition/i}. */
+    private static List<String> recordsInS3(S3Client s3) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String key : objectKeys(s3)) {
+            String text = s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asUtf8String();
+            for (String line : text.split("\n")) {
+                JsonNode record = JSON.readTree(line);
+                out.add(record.path("p").asInt() + "/" + record.path("i").asInt());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> objectKeys(S3Client s3) {
+        return s3.listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents().stream().map(S3Object::key).toList();
+    }
+
+    /** The workers that run the connector's tasks, by id ({@code host:port}, {@code #n} for a node's n-th). */
+    private static Set<String> taskWorkers(ConnectRestClient api) {
+        Set<String> workers = new TreeSet<>();
+        for (JsonNode task : api.get("/connectors/" + CONNECTOR + "/status").body().path("tasks")) {
+            workers.add(task.path("worker_id").asText());
+        }
+        return workers;
+    }
+
+    /** How many of the connector's workers each live node runs, by {@code GET /v1/fleet}. */
+    private static List<Integer> workersOf(ConnectRestClient api) {
+        List<Integer> out = new ArrayList<>();
+        for (JsonNode node : api.get("/v1/fleet").body().path("nodes")) {
+            for (JsonNode workers : node.path("workers")) {
+                out.add(workers.path("workers").asInt());
+            }
+        }
+        return out;
     }
 }

@@ -31,8 +31,12 @@ public record ConnectNode(
         RestServerConfig restConfig,
         RestClient restClient) {
 
+    /**
+     * @param placement where each connector's workers run: {@link WorkerPlacement#alone()} for a node on its own, the
+     *                  fleet's placement otherwise
+     */
     public static ConnectNode assemble(KafkaSettings kafka, ConnectSettings connect, String advertisedUrl,
-                                       Admin admin) {
+                                       Admin admin, WorkerPlacement placement) {
         WorkerProperties workerProperties = new WorkerProperties(kafka, connect);
         Map<String, String> validationProps = workerProperties.forValidation();
 
@@ -60,7 +64,7 @@ public record ConnectNode(
         Map<String, Object> clientProps = new HashMap<>(kafka.clientProperties());
         clientProps.put("bootstrap.servers", kafka.bootstrapServers());
         ConnectorRegistry registry = new ConnectorRegistry(connect.registryTopic(), clientProps);
-        ConnectorClusters clusters = new ConnectorClusters(registry, factory, admin);
+        ConnectorClusters clusters = new ConnectorClusters(registry, factory, admin, placement);
 
         ExecutorService creator = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sluice-connector-creator");
@@ -70,9 +74,14 @@ public record ConnectNode(
         TaskRestarter restarter = new TaskRestarter(clusters, connect.taskRestartAttempts(),
                 connect.taskRestartBackoff().toJavaDuration());
         RoutingHerder herder = new RoutingHerder(clusters, validation, new LogbackLoggers(Time.SYSTEM), creator,
-                restarter);
+                restarter, remoteNodes(RemoteHerder.newHttpClient()));
         RestServerConfig restConfig = RestServerConfig.forPublic(validationConfig.getInt(
                 DistributedConfig.REBALANCE_TIMEOUT_MS_CONFIG), validationProps);
         return new ConnectNode(plugins, validation, clusters, herder, restarter, restConfig, restClient);
+    }
+
+    private static java.util.function.Function<String, org.apache.kafka.connect.runtime.Herder> remoteNodes(
+            java.net.http.HttpClient http) {
+        return nodeUrl -> new RemoteHerder(http, nodeUrl);
     }
 }

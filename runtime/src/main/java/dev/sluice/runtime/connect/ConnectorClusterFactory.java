@@ -49,13 +49,15 @@ public final class ConnectorClusterFactory {
         this.workerId = workerIdOf(advertisedUrl);
     }
 
-    public ConnectorCluster create(ConnectorClusterId id) {
+    /** This node's {@code workersHere} workers of the cluster {@code id}, not started. */
+    public ConnectorCluster create(ConnectorClusterId id, int workersHere) {
         List<DistributedHerder> workers = new java.util.ArrayList<>();
-        for (int i = 1; i <= id.workers(); i++) {
-            workers.add(id.workers() == 1 ? createWorker(id, workerId, id.groupId())
+        for (int i = 1; i <= workersHere; i++) {
+            workers.add(workersHere == 1 ? createWorker(id, workerId, id.groupId())
                     : createWorker(id, workerId + "#" + i, id.groupId() + "-w" + i));
         }
-        return new ConnectorCluster(id, workers.size() == 1 ? workers.get(0) : new ClusterHerder(workers));
+        return new ConnectorCluster(id, workersHere,
+                workers.size() == 1 ? workers.get(0) : new ClusterHerder(workers));
     }
 
     private DistributedHerder createWorker(ConnectorClusterId id, String workerId, String clientId) {

@@ -6,56 +6,95 @@ import org.apache.kafka.connect.runtime.Herder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The Connect clusters this node runs, one per connector. Creates a cluster (its group, its internal topics) when a
- * connector is created, records it in the {@link ConnectorRegistry}, brings every recorded cluster back when the
- * node starts, and removes a cluster with its topics once its connector is deleted.
+ * The Connect clusters of the fleet's connectors, one per connector, as far as this node runs them. Creates a
+ * cluster (its group, its internal topics) when a connector is created and records it in the
+ * {@link ConnectorRegistry}, which every node follows; runs on this node the workers that the
+ * {@link WorkerPlacement} gives it, again whenever a connector or a node comes or goes; and removes a cluster with its
+ * topics once its connector is deleted.
  */
 public final class ConnectorClusters implements Managed {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectorClusters.class);
+    /** How long a starting node waits to see the fleet before it runs every connector's workers itself. */
+    private static final Duration FLEET_WAIT = Duration.ofSeconds(15);
 
     private final ConnectorRegistry registry;
     private final ConnectorClusterFactory factory;
     private final Admin admin;
+    private final WorkerPlacement placement;
+    /** This node's part of each cluster it takes part in, by connector name. */
     private final Map<String, ConnectorCluster> clusters = new ConcurrentHashMap<>();
-    /** Cluster ids whose internal topics deleted connectors kept, by connector name. */
-    private final Map<String, String> retained = new ConcurrentHashMap<>();
+    /** Connectors this node is creating: placed once their config is written ({@link #created}). */
+    private final Set<String> creating = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean placementRequested = new AtomicBoolean();
+    private volatile boolean started;
+    private volatile boolean placeUnsettled;
+    private final ScheduledExecutorService placer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sluice-placement");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService retirer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sluice-cluster-retirer");
         t.setDaemon(true);
         return t;
     });
 
-    public ConnectorClusters(ConnectorRegistry registry, ConnectorClusterFactory factory, Admin admin) {
+    public ConnectorClusters(ConnectorRegistry registry, ConnectorClusterFactory factory, Admin admin,
+                             WorkerPlacement placement) {
         this.registry = registry;
         this.factory = factory;
         this.admin = admin;
+        this.placement = placement;
     }
 
     @Override
     public void start() {
-        registry.ensureTopic(admin);
-        retained.putAll(registry.readRetained());
+        registry.start(admin, this::requestPlacement);
+        placement.onChange(this::requestPlacement);
+        started = true;
         Map<String, ConnectorClusterId> known = registry.readAll();
-        log.info("Starting the Connect clusters of {} connector(s): {}", known.size(), known.keySet());
-        known.values().forEach(id -> startCluster(factory.create(id)));
+        log.info("The fleet has {} connector(s): {}", known.size(), known.keySet());
+        if (!placement.settled()) {
+            placer.schedule(() -> {
+                if (!placement.settled()) {
+                    log.warn("This node has not seen the fleet after {} s: running every connector's workers here "
+                            + "until it does", FLEET_WAIT.toSeconds());
+                    placeUnsettled = true;
+                    place();
+                }
+            }, FLEET_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        requestPlacement();
     }
 
     @Override
     public void stop() {
+        started = false;
+        placer.shutdownNow();
+        try {
+            placer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // Herders stop their tasks gracefully (commit offsets); stop them side by side, not one after another.
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (ConnectorCluster cluster : clusters.values()) {
@@ -79,72 +118,178 @@ public final class ConnectorClusters implements Managed {
         return factory.validateConnectorConfig(config, workerOverrides);
     }
 
+    /** This node's part of the connector's cluster, if it runs any of its workers. */
     public Optional<ConnectorCluster> get(String connectorName) {
         return Optional.ofNullable(clusters.get(connectorName));
     }
 
+    /** The clusters this node runs workers of. */
     public Collection<ConnectorCluster> all() {
         return List.copyOf(clusters.values());
     }
 
+    /** Every connector of the fleet and its cluster, wherever its workers run, in order of creation. */
+    public Map<String, ConnectorClusterId> known() {
+        return registry.readAll();
+    }
+
+    public Optional<ConnectorClusterId> known(String connectorName) {
+        return Optional.ofNullable(registry.readAll().get(connectorName));
+    }
+
+    /**
+     * This node's part of the connector's cluster once the placement is applied: waits for a placement under way
+     * (a resize, a node that came or went) and applies any pending one first.
+     */
+    public synchronized Optional<ConnectorCluster> placed(String connectorName) {
+        place();
+        return get(connectorName);
+    }
+
+    /** The API URL of another node that runs the connector's workers, when it is known and this node runs none. */
+    public Optional<String> nodeFor(String connectorName) {
+        return known(connectorName).flatMap(id -> placement.nodeFor(connectorName, id.workers()));
+    }
+
     /**
      * Runs {@code action} on the cluster of {@code connectorName}, creating and starting that cluster first if there
-     * is none. Serialised per node, so two creations of one name reach the same herder, in order.
+     * is none. Serialised per node, so two creations of one name reach the same herder, in order. The caller says
+     * when the connector's config is written ({@link #created}).
      */
-    public synchronized void withClusterCreatingIfAbsent(String connectorName, Consumer<ConnectorCluster> action) {
+    public synchronized void withClusterCreatingIfAbsent(String connectorName, int workers,
+                                                         Consumer<ConnectorCluster> action) {
         ConnectorCluster cluster = clusters.get(connectorName);
         if (cluster == null) {
-            cluster = createAndStart(ConnectorClusterId.newFor(connectorName));
+            cluster = createAndStart(ConnectorClusterId.newFor(connectorName, Map.of(), workers));
         }
         action.accept(cluster);
     }
 
     /**
      * Creates and starts the cluster {@code id} describes, with its own worker settings, then runs {@code action}
-     * on it; the name must be free.
+     * on it; the name must be free. The caller says when the connector's config is written ({@link #created}).
      *
      * @throws IllegalStateException if a connector of that name exists
      */
     public synchronized void withNewCluster(ConnectorClusterId id, Consumer<ConnectorCluster> action) {
-        if (clusters.containsKey(id.connectorName())) {
+        if (clusters.containsKey(id.connectorName()) || registry.readAll().containsKey(id.connectorName())) {
             throw new IllegalStateException("Connector " + id.connectorName() + " already exists");
         }
         action.accept(createAndStart(id));
     }
 
+    /**
+     * Says that the creation of {@code connectorName} is over (its config written, or refused): its workers go where
+     * the placement puts them from now on. The node that creates a connector runs a worker of it until then, even
+     * if the placement puts them all elsewhere, so that the config is written at once.
+     */
+    public void created(String connectorName) {
+        if (creating.remove(connectorName)) {
+            requestPlacement();
+        }
+    }
+
     private ConnectorCluster createAndStart(ConnectorClusterId requested) {
         ConnectorClusterId id = requested;
-        String kept = retained.remove(requested.connectorName());
+        String kept = registry.readRetained().get(requested.connectorName());
         if (kept != null) {
             // a connector of this name was deleted with its topics kept: pick up its configs and offsets
             id = new ConnectorClusterId(requested.connectorName(), kept, requested.workerOverrides(),
                     requested.workers());
             registry.forgetRetained(requested.connectorName());
         }
-        log.info("Creating Connect cluster {} for connector {}", id.groupId(), id.connectorName());
-        ConnectorCluster cluster = factory.create(id);
+        int here = Math.max(1, placement.workersHere(id.connectorName(), id.workers()));
+        log.info("Creating Connect cluster {} for connector {}, {} of its {} worker(s) here", id.groupId(),
+                id.connectorName(), here, id.workers());
+        creating.add(id.connectorName());
+        ConnectorCluster cluster = factory.create(id, here);
         registry.put(id);
         startCluster(cluster);
         return cluster;
     }
 
     /**
-     * Gives a connector's Connect cluster {@code workers} workers on this node: its workers stop (committing their
-     * offsets) and the new set starts on the same group and internal topics, so config and offsets carry over.
+     * Gives a connector's Connect cluster {@code workers} workers in all: recorded in the registry, after which
+     * every node runs its share again (this one before returning); the cluster's group and internal topics stay,
+     * so config and offsets carry over.
      */
     public synchronized void resize(String connectorName, int workers) {
-        ConnectorCluster cluster = clusters.get(connectorName);
-        if (cluster == null || cluster.id().workers() == workers) {
+        ConnectorClusterId old = registry.readAll().get(connectorName);
+        if (old == null || old.workers() == workers) {
             return;
         }
-        ConnectorClusterId old = cluster.id();
-        ConnectorClusterId resized = new ConnectorClusterId(old.connectorName(), old.id(), old.workerOverrides(),
-                workers);
         log.info("Resizing Connect cluster {} from {} to {} worker(s)", old.groupId(), old.workers(), workers);
-        stopHerder(cluster.herder());
-        clusters.remove(connectorName, cluster);
-        registry.put(resized);
-        startCluster(factory.create(resized));
+        registry.put(new ConnectorClusterId(old.connectorName(), old.id(), old.workerOverrides(), workers));
+        place();
+    }
+
+    /** Whether this node makes the fleet-wide decisions for the connector ({@link WorkerPlacement#leadsHere}). */
+    public boolean leads(String connectorName) {
+        return known(connectorName).map(id -> placement.leadsHere(connectorName, id.workers())).orElse(false);
+    }
+
+    /** How many workers each connector of the fleet asks for, by name. */
+    public Map<String, Integer> requestedWorkers() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        registry.readAll().forEach((name, id) -> out.put(name, id.workers()));
+        return out;
+    }
+
+    private void requestPlacement() {
+        if (started && placementRequested.compareAndSet(false, true)) {
+            try {
+                placer.execute(() -> {
+                    placementRequested.set(false);
+                    place();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping
+            }
+        }
+    }
+
+    /**
+     * Runs on this node what the placement gives it of each connector's workers, and stops what it no longer
+     * gives it (connectors deleted on other nodes included).
+     */
+    private synchronized void place() {
+        if (!started || (!placement.settled() && !placeUnsettled)) {
+            return;
+        }
+        Map<String, ConnectorClusterId> known = registry.readAll();
+        for (ConnectorClusterId id : known.values()) {
+            String name = id.connectorName();
+            if (creating.contains(name)) {
+                continue;
+            }
+            int here = placement.workersHere(name, id.workers());
+            ConnectorCluster local = clusters.get(name);
+            int before = local == null ? 0 : local.workersHere();
+            if (before == here && (local == null || local.id().equals(id))) {
+                continue;
+            }
+            log.info("Placing connector {}: {} worker(s) here, {} before", placement.explain(name, id.workers()),
+                    here, before);
+            if (local != null) {
+                clusters.remove(name, local);
+                stopHerder(local.herder());
+            }
+            if (here > 0) {
+                try {
+                    startCluster(factory.create(id, here));
+                } catch (RuntimeException e) {
+                    log.error("Could not start this node's worker(s) of connector {}", name, e);
+                }
+            }
+        }
+        for (ConnectorCluster local : List.copyOf(clusters.values())) {
+            String name = local.connectorName();
+            if (!known.containsKey(name) && !creating.contains(name)) {
+                log.info("Connector {} was deleted on another node: stopping its worker(s) here", name);
+                clusters.remove(name, local);
+                retirer.submit(() -> stopHerder(local.herder()));
+            }
+        }
     }
 
     /**
@@ -163,10 +308,10 @@ public final class ConnectorClusters implements Managed {
         if (!clusters.remove(cluster.connectorName(), cluster)) {
             return;
         }
+        creating.remove(cluster.connectorName());
         registry.remove(cluster.connectorName());
         if (keepTopics) {
             registry.retain(cluster.id());
-            retained.put(cluster.connectorName(), cluster.id().id());
             log.info("Keeping the internal topics of deleted connector {} for its successor",
                     cluster.connectorName());
             retirer.submit(() -> stopHerder(cluster.herder()));

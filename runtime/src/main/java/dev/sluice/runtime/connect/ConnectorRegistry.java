@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Which connectors exist and which Connect cluster runs each: a compacted topic keyed by connector name, whose
  * value is the cluster id (a tombstone once the connector is deleted). It outlives every node, so a restarted
- * node finds its connectors, their internal topics, and so their configs and offsets.
+ * node finds its connectors, their internal topics, and so their configs and offsets; every node of a fleet follows
+ * it, so a connector created on one is known to all at once.
  */
 public final class ConnectorRegistry implements AutoCloseable {
 
@@ -25,8 +26,11 @@ public final class ConnectorRegistry implements AutoCloseable {
         this.store = new CompactedTopicStore(topic, clientProps);
     }
 
-    public void ensureTopic(Admin admin) {
+    /** Creates the topic if needed and reads it; {@code onChange} then runs after each change, on the log's thread. */
+    public void start(Admin admin, Runnable onChange) {
         store.ensureTopic(admin);
+        store.start();
+        store.follow((key, value) -> onChange.run());
     }
 
     /** Connector name to cluster, in order of creation. */

@@ -20,6 +20,7 @@ import org.apache.kafka.connect.runtime.rest.entities.LoggerLevel;
 import org.apache.kafka.connect.runtime.rest.entities.Message;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.runtime.rest.errors.BadRequestException;
+import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.apache.kafka.connect.storage.StatusBackingStore;
 import org.apache.kafka.connect.util.Callback;
 import org.apache.kafka.connect.util.ConnectorTaskId;
@@ -40,7 +41,9 @@ import java.util.function.Consumer;
 /**
  * The one {@link Herder} that Kafka Connect's own REST resources see. Each connector has a Connect cluster (a
  * {@code DistributedHerder}) of its own; this herder sends every call about a connector to that connector's herder,
- * creates the cluster when a connector is created, and retires it when the connector is deleted.
+ * creates the cluster when a connector is created, and retires it when the connector is deleted. A connector whose
+ * workers run on other nodes of the fleet only is served by one of them: its calls go there ({@link RemoteHerder}),
+ * unless they came from another node already, which gets a 409 to retry rather than a ping-pong between nodes.
  *
  * <p>Calls about a connector that does not exist get Kafka Connect's own "not found" answers: asynchronous ones
  * directly, the others from the node's {@link ValidationHerder}, whose config store is empty.
@@ -55,6 +58,14 @@ public final class RoutingHerder implements Herder {
      */
     public static final String RETAIN_TOPICS_CONFIG = "sluice.retain.internal.topics";
 
+    /**
+     * A connector setting of Sluice's own, for connectors created through Kafka Connect's API: how many Connect
+     * workers its cluster has over the fleet (MSK Connect's {@code workerCount}), one a node while there are enough
+     * nodes; 1 when unset. Changing it in the config moves the connector to that many workers.
+     */
+    public static final String WORKERS_CONFIG = "sluice.workers";
+    private static final int MAX_WORKERS = 10;
+
     private final ConnectorClusters clusters;
     private final ValidationHerder validation;
     private final LogbackLoggers loggers;
@@ -62,12 +73,19 @@ public final class RoutingHerder implements Herder {
     private final SecretRedactor redactor;
 
     private final TaskRestarter restarter;
+    private final java.util.function.Function<String, Herder> remoteNodes;
+    private final Map<String, Herder> remoteHerders = new java.util.concurrent.ConcurrentHashMap<>();
     /** Well under the 90 s that the REST layer and the MSK Connect API wait for a delete. */
     private final OffsetRelease offsetRelease = new OffsetRelease(Duration.ofSeconds(45));
 
+    /**
+     * @param remoteNodes the herder that serves a connector's calls on another node, given that node's API URL
+     */
     public RoutingHerder(ConnectorClusters clusters, ValidationHerder validation, LogbackLoggers loggers,
-                         ExecutorService creator, TaskRestarter restarter) {
+                         ExecutorService creator, TaskRestarter restarter,
+                         java.util.function.Function<String, Herder> remoteNodes) {
         this.restarter = restarter;
+        this.remoteNodes = remoteNodes;
         this.clusters = clusters;
         this.validation = validation;
         this.loggers = loggers;
@@ -97,18 +115,66 @@ public final class RoutingHerder implements Herder {
     }
 
     /**
-     * Runs {@code call} with the herder of the connector's cluster, or completes {@code callback} with Kafka
-     * Connect's 404 when there is no such connector.
+     * Runs {@code call} with the herder of the connector's cluster (here or on the node that runs it), or completes
+     * {@code callback} with Kafka Connect's 404 when there is no such connector, or a 409 while it cannot be served.
      */
     private void withHerder(String connName, Callback<?> callback, Consumer<Herder> call) {
-        clusters.get(connName).ifPresentOrElse(
-                cluster -> call.accept(cluster.herder()),
-                () -> callback.onCompletion(new NotFoundException("Connector " + connName + " not found"), null));
+        var local = clusters.get(connName);
+        if (local.isPresent()) {
+            call.accept(local.get().herder());
+            return;
+        }
+        Herder placed;
+        try {
+            placed = placedHerder(connName).orElse(null);
+        } catch (ConnectRestException e) {
+            callback.onCompletion(e, null);
+            return;
+        }
+        if (placed == null) {
+            callback.onCompletion(new NotFoundException("Connector " + connName + " not found"), null);
+        } else {
+            call.accept(placed);
+        }
     }
 
-    /** The herder of the connector's cluster, or the validation herder when no such connector exists. */
+    /**
+     * The herder of the connector's cluster (here or on the node that runs it), or the validation herder when no
+     * such connector exists.
+     *
+     * @throws ConnectRestException 409 while the connector cannot be served (see {@link #placedHerder})
+     */
     private Herder route(String connName) {
-        return clusters.get(connName).<Herder>map(ConnectorCluster::herder).orElse(validation.herder());
+        return clusters.get(connName).<Herder>map(ConnectorCluster::herder)
+                .or(() -> placedHerder(connName))
+                .orElse(validation.herder());
+    }
+
+    /**
+     * For a connector of the fleet that has no workers here at this moment: the local herder once a placement under
+     * way has started them, or, when they run on other nodes only, the herder that calls one of those; empty when
+     * there is no such connector.
+     *
+     * @throws ConnectRestException 409 when the request came from another node, or when the placement puts the
+     *                              connector's workers here and they could not be started
+     */
+    private Optional<Herder> placedHerder(String connName) {
+        if (clusters.known(connName).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> node = clusters.nodeFor(connName);
+        if (node.isEmpty()) {
+            Optional<ConnectorCluster> local = clusters.placed(connName);
+            if (local.isPresent()) {
+                return Optional.of(local.get().herder());
+            }
+        }
+        if (node.isEmpty() || ForwardedRequests.current()) {
+            throw new ConnectRestException(409, "The workers of connector " + connName
+                    + " are being placed on the fleet's nodes (a node came, went, or the connector is new); "
+                    + "retry in a few seconds");
+        }
+        return Optional.of(remoteHerders.computeIfAbsent(node.get(), remoteNodes));
     }
 
     // -- lifecycle: the clusters and the validation herder are Dropwizard-managed objects of their own
@@ -157,11 +223,7 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public Collection<String> connectors() {
-        TreeSet<String> names = new TreeSet<>();
-        for (ConnectorCluster cluster : clusters.all()) {
-            names.addAll(cluster.herder().connectors());
-        }
-        return names;
+        return new TreeSet<>(clusters.known().keySet());
     }
 
     @Override
@@ -190,9 +252,31 @@ public final class RoutingHerder implements Herder {
     public void putConnectorConfig(String connName, Map<String, String> config, TargetState targetState,
                                    boolean allowReplace, Callback<Created<ConnectorInfo>> reply) {
         Callback<Created<ConnectorInfo>> callback = redactingCreated(reply);
-        var existing = clusters.get(connName);
-        if (existing.isPresent()) {
-            existing.get().herder().putConnectorConfig(connName, config, targetState, allowReplace, callback);
+        int workers;
+        try {
+            workers = workersOf(config);
+        } catch (BadRequestException e) {
+            callback.onCompletion(e, null);
+            return;
+        }
+        if (clusters.get(connName).isPresent() || clusters.known(connName).isPresent()) {
+            withHerder(connName, callback, h -> h.putConnectorConfig(connName, config, targetState, allowReplace,
+                    callback.chainStaging((error, updated) -> {
+                        if (error != null || !config.containsKey(WORKERS_CONFIG)) {
+                            callback.onCompletion(error, updated);
+                            return;
+                        }
+                        // not on the herder's own thread, which a resize may stop
+                        creator.execute(() -> {
+                            try {
+                                clusters.resize(connName, workers);
+                            } catch (RuntimeException e) {
+                                callback.onCompletion(e, null);
+                                return;
+                            }
+                            callback.onCompletion(null, updated);
+                        });
+                    })));
             return;
         }
         if (config.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG) == null) {
@@ -204,8 +288,12 @@ public final class RoutingHerder implements Herder {
         // Validate before anything exists, so that an invalid config leaves no half-created cluster behind.
         validation.checkNewConnectorConfig(config, callback, () -> creator.execute(() -> {
             try {
-                clusters.withClusterCreatingIfAbsent(connName, cluster -> cluster.herder()
-                        .putConnectorConfig(connName, config, targetState, allowReplace, callback));
+                clusters.withClusterCreatingIfAbsent(connName, workers, cluster -> cluster.herder()
+                        .putConnectorConfig(connName, config, targetState, allowReplace,
+                                callback.chainStaging((error, created) -> {
+                                    clusters.created(connName);
+                                    callback.onCompletion(error, created);
+                                })));
             } catch (RuntimeException e) {
                 callback.onCompletion(e, null);
             }
@@ -229,12 +317,31 @@ public final class RoutingHerder implements Herder {
                                     if (error != null) {
                                         clusters.retire(cluster);
                                     }
+                                    clusters.created(connName);
                                     callback.onCompletion(error, created);
                                 })));
             } catch (RuntimeException e) {
                 callback.onCompletion(e, null);
             }
         });
+    }
+
+    /** The connector's {@value #WORKERS_CONFIG}: 1 when unset. */
+    private static int workersOf(Map<String, String> config) {
+        String value = config.get(WORKERS_CONFIG);
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int workers = Integer.parseInt(value.trim());
+            if (workers >= 1 && workers <= MAX_WORKERS) {
+                return workers;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new BadRequestException(WORKERS_CONFIG + " must be a whole number from 1 to " + MAX_WORKERS
+                + " (the Connect workers of the connector over the fleet), not '" + value + "'");
     }
 
     /** Every problem Kafka Connect would find with a connector config in a cluster with these worker overrides. */
@@ -251,12 +358,22 @@ public final class RoutingHerder implements Herder {
         return restarter.maxAttempts();
     }
 
-    /** How many Connect workers this node runs for the connector; 0 when it has none. */
+    /** How many Connect workers the connector has over the fleet; 0 when there is no such connector. */
     public int workerCount(String connName) {
-        return clusters.get(connName).map(c -> c.id().workers()).orElse(0);
+        return clusters.known(connName).map(ConnectorClusterId::workers).orElse(0);
     }
 
-    /** Changes how many Connect workers this node runs for the connector (MSK Connect's workerCount). */
+    /** How many of the connector's Connect workers run on this node. */
+    public int workersHere(String connName) {
+        return clusters.get(connName).map(ConnectorCluster::workersHere).orElse(0);
+    }
+
+    /** Whether this node makes the fleet-wide decisions for the connector, such as autoscaling it. */
+    public boolean leads(String connName) {
+        return clusters.leads(connName);
+    }
+
+    /** Changes how many Connect workers the connector has over the fleet (MSK Connect's workerCount). */
     public void resizeConnector(String connName, int workers) {
         clusters.resize(connName, workers);
     }
@@ -272,7 +389,7 @@ public final class RoutingHerder implements Herder {
     public void deleteConnectorConfig(String connName, Callback<Created<ConnectorInfo>> callback) {
         var cluster = clusters.get(connName);
         if (cluster.isEmpty()) {
-            callback.onCompletion(new NotFoundException("Connector " + connName + " not found"), null);
+            withHerder(connName, callback, h -> h.deleteConnectorConfig(connName, callback));
             return;
         }
         Herder herder = cluster.get().herder();

@@ -27,12 +27,14 @@ import java.util.stream.Stream;
 
 /**
  * {@code sluice dev}: the bundled Kafka cluster, the local AWS stand-ins and one worker node in one process, state
- * under {@code .sluice/dev/}, endpoints printed and written to {@code .sluice/dev/endpoints.env}.
+ * under {@code .sluice/dev/}, endpoints printed and written to {@code .sluice/dev/endpoints.env}. With
+ * {@code --nodes N}, N-1 more worker nodes of the same fleet run as child processes ({@link DevNodes}).
  */
 public class DevCommand extends SluiceServerCommand {
 
     private final SluiceApplication application;
     private Endpoints endpoints;
+    private DevNodes nodes;
     private String dynamoDbUnavailable;
 
     public DevCommand(SluiceApplication application) {
@@ -57,6 +59,11 @@ public class DevCommand extends SluiceServerCommand {
                 .help("port of the local Lambda host");
         subparser.addArgument("--postgres-port").type(Integer.class).setDefault(5432)
                 .help("port of the PostgreSQL stand-in (wal_level=logical; user and database `sluice`)");
+        subparser.addArgument("--nodes").type(Integer.class).setDefault(1)
+                .choices(Arguments.range(1, DevNodes.MAX_NODES))
+                .help("number of worker nodes in the fleet: node 1 in this process (API 8083, admin 8084), node k "
+                        + "in a child process on API 8083+100(k-1) and admin 8084+100(k-1), its config and log in "
+                        + "<state-dir>/nodes/");
     }
 
     @Override
@@ -80,6 +87,8 @@ public class DevCommand extends SluiceServerCommand {
         int postgresPort = namespace.getInt("postgres_port");
         PortCheck.requireFree("127.0.0.1", lambdaPort);
         requirePostgresPortFree(postgresPort);
+        nodes = new DevNodes(stateDir.resolve("nodes"), namespace.getInt("nodes"));
+        nodes.requireFree(List.of(s3Port, dynamoDbPort, lambdaPort, postgresPort));
         DevStack stack = new DevStack(stateDir, brokers, s3Port, dynamoDbPort, lambdaPort, postgresPort);
         try {
             stack.startAll();
@@ -107,7 +116,8 @@ public class DevCommand extends SluiceServerCommand {
         endpoints = new Endpoints("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT,
                 "http://localhost:" + SluiceConfiguration.DEFAULT_ADMIN_PORT,
                 stack.bootstrapServers(), stack.s3Endpoint(), stack.dynamoDbEndpoint(), stack.lambdaEndpoint(),
-                stack.postgres());
+                stack.postgres(), nodes.apiUrls("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT));
+        nodes.writeConfigs(configuration);
         endpoints.writeTo(stateDir.resolve("endpoints.env"));
         dynamoDbUnavailable = stack.dynamoDbUnavailable();
 
@@ -123,8 +133,14 @@ public class DevCommand extends SluiceServerCommand {
     @Override
     protected void run(Environment environment, Namespace namespace, SluiceConfiguration configuration)
             throws Exception {
+        // managed after the node's own parts, so the child nodes start after node 1 and stop before it and the stack
+        environment.lifecycle().manage(nodes);
         super.run(environment, namespace, configuration);
         System.out.println(endpoints.banner());
+        if (!nodes.nodes().isEmpty()) {
+            System.out.println("  sluice: nodes 2.." + (nodes.nodes().size() + 1) + " are starting in processes of "
+                    + "their own; configs and logs in " + nodes.dir() + "\n");
+        }
         if (dynamoDbUnavailable != null) {
             System.out.println("  sluice: no DynamoDB stand-in: " + dynamoDbUnavailable + "\n");
         }

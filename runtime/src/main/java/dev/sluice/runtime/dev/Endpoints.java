@@ -5,15 +5,31 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The endpoints of the dev stack, as shell {@code export} lines in {@code .sluice/dev/endpoints.env} for scripts and
  * users to {@code source}. The credentials (AWS's and PostgreSQL's) are the stand-ins' dummies, not secrets.
+ *
+ * @param nodeApis the API URLs of all worker nodes, node 1's ({@code sluiceApi}) first; with more than one, they are
+ *                 {@code SLUICE_NODES}
  */
 public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootstrapServers, String s3Endpoint,
-                        Optional<String> dynamoDbEndpoint, String lambdaEndpoint, Postgres postgres) {
+                        Optional<String> dynamoDbEndpoint, String lambdaEndpoint, Postgres postgres,
+                        List<String> nodeApis) {
+
+    public Endpoints {
+        nodeApis = nodeApis == null || nodeApis.isEmpty() ? List.of(sluiceApi) : List.copyOf(nodeApis);
+    }
+
+    /** One worker node. */
+    public Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootstrapServers, String s3Endpoint,
+                     Optional<String> dynamoDbEndpoint, String lambdaEndpoint, Postgres postgres) {
+        this(sluiceApi, sluiceAdmin, kafkaBootstrapServers, s3Endpoint, dynamoDbEndpoint, lambdaEndpoint, postgres,
+                List.of(sluiceApi));
+    }
 
     /** The PostgreSQL stand-in, as libpq's environment variables name it (so {@code psql} needs no arguments). */
     public record Postgres(String host, int port, String user, String password, String database) {
@@ -27,6 +43,9 @@ public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootst
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("SLUICE_API", sluiceApi);
         vars.put("SLUICE_ADMIN", sluiceAdmin);
+        if (nodeApis.size() > 1) {
+            vars.put("SLUICE_NODES", String.join(" ", nodeApis));
+        }
         vars.put("GLUE_ENDPOINT", sluiceApi); // the schema registry answers on the API port (X-Amz-Target: AWSGlue.*)
         vars.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         vars.put("S3_ENDPOINT", s3Endpoint);
@@ -46,13 +65,18 @@ public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootst
 
     public void writeTo(Path file) {
         StringBuilder out = new StringBuilder("# written by `sluice dev`; source it: . ").append(file).append('\n');
-        variables().forEach((k, v) -> out.append("export ").append(k).append('=').append(v).append('\n'));
+        variables().forEach((k, v) -> out.append("export ").append(k).append('=').append(shellWord(v)).append('\n'));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, out);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }
+    }
+
+    /** {@code v} as one shell word: quoted when it holds anything but URL and path characters (SLUICE_NODES). */
+    static String shellWord(String v) {
+        return v.matches("[A-Za-z0-9_@%+=:,./-]*") ? v : "'" + v.replace("'", "'\\''") + "'";
     }
 
     public String banner() {

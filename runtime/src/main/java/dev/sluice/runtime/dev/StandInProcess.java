@@ -48,7 +48,7 @@ final class StandInProcess {
                 throw new IllegalStateException("The " + name + " exited with code " + process.exitValue()
                         + " at start; see " + logFile);
             }
-            if (answers()) {
+            if (answers(endpoint)) {
                 return;
             }
             try {
@@ -63,9 +63,10 @@ final class StandInProcess {
                 + " s; see " + logFile);
     }
 
-    private boolean answers() {
+    /** Whether an HTTP server answers at {@code url} (with any status). */
+    static boolean answers(String url) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/").toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             int status = connection.getResponseCode();

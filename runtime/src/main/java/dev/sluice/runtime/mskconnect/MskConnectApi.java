@@ -91,6 +91,7 @@ public final class MskConnectApi implements Managed {
     @Override
     public void start() {
         store.ensureTopic(admin);
+        store.start();
         state.load();
         autoscaler.start();
         logDelivery.start();

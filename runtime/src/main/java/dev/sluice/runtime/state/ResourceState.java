@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The control plane's resources (worker configurations, custom plugins, connectors, operations) as JSON documents
- * keyed by ARN, held in memory and written through to a {@link KeyValueLog} before a change is acknowledged.
+ * keyed by ARN, held in memory as this node follows a {@link KeyValueLog}: a change is written to the log and
+ * acknowledged once followed back, so every node of a fleet holds the same documents, in the order they were written.
  */
 public final class ResourceState {
 
@@ -24,10 +25,15 @@ public final class ResourceState {
         this.json = json;
     }
 
-    /** Loads every resource from the log; call once, before serving. */
+    /** Loads every resource from the log and follows later changes, whichever node makes them; call once. */
     public void load() {
-        documents.clear();
-        documents.putAll(log.readAll());
+        log.follow((key, doc) -> {
+            if (doc == null) {
+                documents.remove(key);
+            } else {
+                documents.put(key, doc);
+            }
+        });
     }
 
     public <V> Optional<V> get(String key, Class<V> type) {
@@ -50,12 +56,10 @@ public final class ResourceState {
             throw new UncheckedIOException("Could not write " + key, e);
         }
         log.put(key, doc);
-        documents.put(key, doc);
     }
 
     public synchronized void remove(String key) {
         log.remove(key);
-        documents.remove(key);
     }
 
     private <V> V read(String doc, Class<V> type) {
@@ -69,6 +73,7 @@ public final class ResourceState {
     /** A log in memory, for tests of what stands on this state. */
     public static KeyValueLog inMemory() {
         Map<String, String> map = new java.util.LinkedHashMap<>();
+        List<java.util.function.BiConsumer<String, String>> listeners = new java.util.ArrayList<>();
         return new KeyValueLog() {
             @Override
             public synchronized Map<String, String> readAll() {
@@ -76,13 +81,21 @@ public final class ResourceState {
             }
 
             @Override
+            public synchronized void follow(java.util.function.BiConsumer<String, String> listener) {
+                map.forEach(listener);
+                listeners.add(listener);
+            }
+
+            @Override
             public synchronized void put(String key, String value) {
                 map.put(key, value);
+                listeners.forEach(l -> l.accept(key, value));
             }
 
             @Override
             public synchronized void remove(String key) {
                 map.remove(key);
+                listeners.forEach(l -> l.accept(key, null));
             }
         };
     }

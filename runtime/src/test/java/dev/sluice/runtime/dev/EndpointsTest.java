@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +39,28 @@ class EndpointsTest {
 
         assertThat(file).content().contains("export LAMBDA_ENDPOINT=http://127.0.0.1:9001\n",
                 "export SLUICE_API=http://localhost:8083\n", "export PGPORT=5432\n");
+    }
+
+    @Test
+    void oneNodeNeedsNoFleetList() {
+        assertThat(endpoints.variables()).doesNotContainKey("SLUICE_NODES");
+    }
+
+    @Test
+    void theFleetsApisAreOneShellWordNodeOneFirst() {
+        Path file = dir.resolve("endpoints.env");
+        Endpoints fleet = new Endpoints(endpoints.sluiceApi(), endpoints.sluiceAdmin(),
+                endpoints.kafkaBootstrapServers(), endpoints.s3Endpoint(), endpoints.dynamoDbEndpoint(),
+                endpoints.lambdaEndpoint(), endpoints.postgres(),
+                List.of("http://localhost:8083", "http://localhost:8183", "http://localhost:8283"));
+
+        fleet.writeTo(file);
+
+        assertThat(fleet.variables())
+                .containsEntry("SLUICE_NODES", "http://localhost:8083 http://localhost:8183 http://localhost:8283")
+                .containsEntry("SLUICE_API", "http://localhost:8083");
+        assertThat(file).content()
+                .contains("export SLUICE_NODES='http://localhost:8083 http://localhost:8183 http://localhost:8283'\n");
+        assertThat(fleet.banner()).contains("http://localhost:8183 http://localhost:8283");
     }
 }

@@ -80,7 +80,32 @@ class PlacementTest {
     @Test
     void theExplanationNamesTheNodesAndTheRule() {
         assertThat(Placement.explain("orders", 2, nodes("a", "b", "c")))
-                .startsWith("orders: 2 of 2 worker(s) on [")
+                .startsWith("orders: 2 worker(s) on [")
                 .endsWith("the highest rendezvous scores among 3 live node(s)");
+        assertThat(Placement.explain("orders", 5, nodes("a", "b")))
+                .contains(" x3").contains(" x2");
+    }
+
+    @Test
+    void everyWorkerIsPlacedOnceOneANodeWhileThereAreEnoughNodesThenRoundAgain() {
+        List<FleetMember> members = nodes("a", "b", "c");
+        for (String connector : CONNECTORS.subList(0, 50)) {
+            for (int workers = 1; workers <= 7; workers++) {
+                int total = 0;
+                for (FleetMember node : members) {
+                    int here = Placement.workersOn(node.id(), connector, workers, members);
+                    assertThat(here).as(connector + " on " + node.id())
+                            .isBetween(workers / 3, (workers + 2) / 3);
+                    total += here;
+                }
+                assertThat(total).as(connector).isEqualTo(workers);
+            }
+            // the nodes that run one worker each are the ones nodesFor names
+            for (FleetMember node : members) {
+                assertThat(Placement.workersOn(node.id(), connector, 2, members))
+                        .isEqualTo(ids(Placement.nodesFor(connector, 2, members)).contains(node.id()) ? 1 : 0);
+            }
+        }
+        assertThat(Placement.workersOn("a", "orders", 3, List.of())).isZero();
     }
 }

@@ -94,7 +94,11 @@ public final class Autoscaler implements Managed {
 
     private void evaluate(MskConnector connector, AutoScaling autoScaling) {
         int workers = connectors.workerCount(connector);
-        String connectorState = workers == 0 ? null : connectors.status(connector).state();
+        if (workers == 0 || !connectors.scalesHere(connector)) {
+            lastSamples.remove(connector.arn());
+            return; // another node of the fleet decides for it
+        }
+        String connectorState = connectors.status(connector).state();
         if (!"RUNNING".equals(connectorState) && !"PAUSED".equals(connectorState)) {
             return;
         }
@@ -109,7 +113,10 @@ public final class Autoscaler implements Managed {
         if (before == null || now.atNanos() <= before.atNanos()) {
             return;
         }
-        double capacityNanos = (double) (now.atNanos() - before.atNanos()) * workers * autoScaling.mcuCount();
+        // the tasks of this node's workers, against what these workers may use: Connect spreads tasks evenly, so
+        // this node's share stands for the connector's
+        int here = Math.max(1, connectors.workersHere(connector));
+        double capacityNanos = (double) (now.atNanos() - before.atNanos()) * here * autoScaling.mcuCount();
         double utilization = 100.0 * Math.max(0, now.cpuNanos() - before.cpuNanos()) / capacityNanos;
         int out = ConnectorRequestCheck.percentage(autoScaling.scaleOutPolicy(), "", 80, new Inputs());
         int in = ConnectorRequestCheck.percentage(autoScaling.scaleInPolicy(), "", 20, new Inputs());

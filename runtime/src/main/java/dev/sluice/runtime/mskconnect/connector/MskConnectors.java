@@ -264,9 +264,19 @@ public final class MskConnectors {
         return awaitRunning(connector, timeout);
     }
 
-    /** How many Connect workers the connector runs on here now; 0 when it has no cluster. */
+    /** How many Connect workers the connector has over the fleet; 0 when it has no cluster. */
     int workerCount(MskConnector connector) {
         return herder.workerCount(connector.name());
+    }
+
+    /** How many of the connector's Connect workers run on this node. */
+    int workersHere(MskConnector connector) {
+        return herder.workersHere(connector.name());
+    }
+
+    /** Whether this node autoscales the connector: one node of the fleet does, one that runs its workers. */
+    boolean scalesHere(MskConnector connector) {
+        return herder.leads(connector.name()) && workersHere(connector) > 0;
     }
 
     /**
