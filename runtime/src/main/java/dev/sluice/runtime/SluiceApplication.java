@@ -111,6 +111,7 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
                 environment.getObjectMapper(), Path.of(config.getConnect().customPluginDir()), node.herder(),
                 config.getConnect().autoscaleInterval().toJavaDuration(), config.getConnect().controlPlaneTopic());
         environment.lifecycle().manage(mskConnect);
+        node.factory().usePluginPaths(mskConnect.pluginPaths());
         mskConnect.register(environment.jersey());
         AwsArnPaths.allowEncodedSlashes(config.getServerFactory(), environment);
 

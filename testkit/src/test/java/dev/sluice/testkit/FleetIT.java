@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
+import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -47,7 +49,7 @@ class FleetIT {
     }
 
     @Test
-    void twoNodesSeeEachOtherAndTheSurvivorSeesAKilledNodeGo() throws Exception {
+    void twoNodesShareAnMskConnectConnectorAndTheSurvivorTakesItAllWhenTheOtherIsKilled() throws Exception {
         SluiceTestEnvironment env = SluiceTestEnvironment.get();
         Path dir = env.workDir().resolve("fleet");
         Files.createDirectories(dir);
@@ -71,10 +73,28 @@ class FleetIT {
                     .anyMatch(url -> url.contains(":" + ports.get(0)))
                     .anyMatch(url -> url.contains(":" + ports.get(2)));
 
+            // created through one node's MSK Connect API with 2 workers: one runs on each node (the other fetches the
+            // custom plugin itself), and the other node's API knows the connector at once
+            KafkaConnectClient mskA = MskConnectClients.forUrl("http://127.0.0.1:" + ports.get(0));
+            KafkaConnectClient mskB = MskConnectClients.forUrl("http://127.0.0.1:" + ports.get(2));
+            String arn = MskConnectClients.createDatagenConnector(env, mskA, 2, "fleet-msk");
+            assertThat(mskB.listConnectors(r -> r.connectorNamePrefix("fleet-msk")).connectors()).hasSize(1);
+            await().atMost(WAIT).until(() -> mskB.describeConnector(r -> r.connectorArn(arn)).connectorState()
+                    == ConnectorState.RUNNING);
+            await().atMost(WAIT).ignoreExceptions().until(() -> apiB.hasState("fleet-msk", "RUNNING", 2)
+                    && taskWorkers(apiB, "fleet-msk").size() == 2);
+
             b.kill();
 
             await().atMost(WAIT).ignoreExceptions().until(() -> nodeIds(apiA).size() == 1);
             assertThat(apiA.get("/v1/fleet").body().path("nodes").get(0).path("self").asBoolean()).isTrue();
+            // both workers on the survivor now, its tasks running there
+            await().atMost(WAIT).ignoreExceptions().until(() -> apiA.hasState("fleet-msk", "RUNNING", 2)
+                    && taskWorkers(apiA, "fleet-msk").stream().allMatch(w -> w.startsWith("127.0.0.1:" + ports.get(0))));
+            long before = TopicReader.readAll(env.bootstrapServers(), "fleet-msk-topic").size();
+            await().atMost(WAIT).until(() -> TopicReader.readAll(env.bootstrapServers(), "fleet-msk-topic").size()
+                    > before + 50);
+            mskA.deleteConnector(r -> r.connectorArn(arn));
         }
     }
 
@@ -116,7 +136,7 @@ class FleetIT {
 
             // one worker on each node, the tasks over all three, and every node answers for the connector
             await().atMost(WAIT).ignoreExceptions().until(() -> a.hasState(CONNECTOR, "RUNNING", 6)
-                    && taskWorkers(a).size() == 3);
+                    && taskWorkers(a, CONNECTOR).size() == 3);
             for (ConnectRestClient api : apis) {
                 assertThat(api.get("/connectors").body().toString()).isEqualTo("[\"" + CONNECTOR + "\"]");
                 assertThat(api.get("/connectors/" + CONNECTOR + "/config").body().path("aws.secret.access.key")
@@ -137,7 +157,7 @@ class FleetIT {
             load.join();
 
             await().atMost(WAIT).ignoreExceptions().until(() -> nodeIds(a).size() == 2
-                    && a.hasState(CONNECTOR, "RUNNING", 6) && taskWorkers(a).stream().noneMatch(
+                    && a.hasState(CONNECTOR, "RUNNING", 6) && taskWorkers(a, CONNECTOR).stream().noneMatch(
                             w -> w.startsWith(nodeB)) && workersOf(a).stream().mapToInt(Integer::intValue).sum() == 3);
             await().atMost(WAIT).ignoreExceptions()
                     .until(() -> objectKeys(s3).size() == PARTITIONS * PER_PARTITION / 100);
@@ -146,7 +166,7 @@ class FleetIT {
             // back again, the node gets work again
             nodes.get(1).start();
             await().atMost(WAIT).ignoreExceptions().until(() -> nodeIds(a).size() == 3
-                    && taskWorkers(a).stream().anyMatch(w -> w.startsWith(nodeB)));
+                    && taskWorkers(a, CONNECTOR).stream().anyMatch(w -> w.startsWith(nodeB)));
             assertThat(b.hasState(CONNECTOR, "RUNNING", 6)).isTrue();
 
             // deleted through a node, it is gone from all
@@ -195,9 +215,9 @@ class FleetIT {
     }
 
     /** The workers that run the connector's tasks, by id ({@code host:port}, {@code #n} for a node's n-th). */
-    private static Set<String> taskWorkers(ConnectRestClient api) {
+    private static Set<String> taskWorkers(ConnectRestClient api, String connector) {
         Set<String> workers = new TreeSet<>();
-        for (JsonNode task : api.get("/connectors/" + CONNECTOR + "/status").body().path("tasks")) {
+        for (JsonNode task : api.get("/connectors/" + connector + "/status").body().path("tasks")) {
             workers.add(task.path("worker_id").asText());
         }
         return workers;

@@ -4,18 +4,14 @@ import dev.sluice.runtime.broker.Ports;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.kafkaconnect.KafkaConnectClient;
 import software.amazon.awssdk.services.kafkaconnect.model.ConnectorState;
-import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginContentType;
-import software.amazon.awssdk.services.kafkaconnect.model.CustomPluginState;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +93,7 @@ class NodeProcessIT {
             await().atMost(WAIT).until(() -> api.hasState("kill-source", "RUNNING", 1));
             await().atMost(WAIT).until(() -> !api.get("/connectors/kill-source/offsets")
                     .body().path("offsets").isEmpty());
-            String mskArn = createMskConnector(env, msk, "kill-msk");
+            String mskArn = MskConnectClients.createDatagenConnector(env, msk, 1, "kill-msk");
             await().atMost(WAIT).until(() -> msk.describeConnector(b -> b.connectorArn(mskArn))
                     .connectorState() == ConnectorState.RUNNING);
 
@@ -171,42 +167,6 @@ class NodeProcessIT {
     private static List<String> objectKeys(S3Client s3) {
         return s3.listObjectsV2Paginator(b -> b.bucket("kill-nine-sink")).contents().stream()
                 .map(software.amazon.awssdk.services.s3.model.S3Object::key).sorted().toList();
-    }
-
-    /** A datagen connector created through the MSK Connect API, from a custom plugin and a worker configuration. */
-    private static String createMskConnector(SluiceTestEnvironment env, KafkaConnectClient msk, String name)
-            throws Exception {
-        try (S3Client s3 = env.s3Client()) {
-            s3.createBucket(b -> b.bucket(name + "-plugins"));
-            s3.putObject(b -> b.bucket(name + "-plugins").key("datagen.zip"), RequestBody.fromBytes(
-                    Files.readAllBytes(SluiceTestEnvironment.pluginPath().getParent()
-                            .resolve("sluice-datagen-source.zip"))));
-        }
-        String plugin = msk.createCustomPlugin(b -> b.name(name + "-datagen").contentType(CustomPluginContentType.ZIP)
-                .location(l -> l.s3Location(s -> s.bucketArn("arn:aws:s3:::" + name + "-plugins")
-                        .fileKey("datagen.zip")))).customPluginArn();
-        await().atMost(WAIT).until(() -> msk.describeCustomPlugin(b -> b.customPluginArn(plugin))
-                .customPluginState() == CustomPluginState.ACTIVE);
-        String properties = "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
-                + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter\n";
-        String workerConfiguration = msk.createWorkerConfiguration(b -> b.name(name + "-bytes")
-                .propertiesFileContent(Base64.getEncoder().encodeToString(
-                        properties.getBytes(StandardCharsets.UTF_8)))).workerConfigurationArn();
-        return msk.createConnector(b -> b.connectorName(name)
-                .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(1).workerCount(1)))
-                .connectorConfiguration(Map.of(
-                        "connector.class", "dev.sluice.connect.datagen.DatagenSourceConnector",
-                        "tasks.max", "1", "kafka.topic", name + "-topic", "record.size.bytes", "64",
-                        "records.per.second", "50", "max.records", "-1"))
-                .kafkaCluster(k -> k.apacheKafkaCluster(a -> a.bootstrapServers(env.bootstrapServers())
-                        .vpc(v -> v.subnets("subnet-local"))))
-                .kafkaClusterClientAuthentication(a -> a.authenticationType("NONE"))
-                .kafkaClusterEncryptionInTransit(e -> e.encryptionType("PLAINTEXT"))
-                .kafkaConnectVersion("3.7.x")
-                .plugins(p -> p.customPlugin(c -> c.customPluginArn(plugin).revision(1L)))
-                .serviceExecutionRoleArn("arn:aws:iam::000000000000:role/sluice")
-                .workerConfiguration(w -> w.workerConfigurationArn(workerConfiguration).revision(1L)))
-                .connectorArn();
     }
 
     private static Set<Long> keysOf(SluiceTestEnvironment env) {

@@ -31,31 +31,72 @@ import java.util.function.BiConsumer;
 /**
  * The workers of one connector's Connect cluster that this node runs, seen as one {@link Herder}. Every worker
  * advertises this node's URL, so a call that needs the group's leader (or the worker that runs a task) is not
- * forwarded over HTTP: when a worker answers that it is not the one, the call is tried on the next worker here.
+ * forwarded over HTTP while one of them is it: when a worker answers that it is not the one, the call is tried on
+ * the next worker here. When the leader is a worker on another node of the fleet, the call goes there, once
+ * ({@link RemoteHerder}), so that the node's own APIs (MSK Connect's) need no forwarding of their own; Connect's
+ * internal calls (task configs, fencing) are left to Connect's forwarding.
  */
 final class ClusterHerder implements Herder {
 
+    /** Started workers are added at the end and stopped from the end; never empty while the cluster runs. */
     private final List<DistributedHerder> workers;
     private volatile int preferred;
 
-    ClusterHerder(List<DistributedHerder> workers) {
-        this.workers = List.copyOf(workers);
+    private final String nodeUrl;
+    private final java.util.function.Function<String, Herder> otherNodes;
+
+    /**
+     * @param nodeUrl    this node's advertised URL, which its workers give as theirs
+     * @param otherNodes the herder that makes a call on another node, given that node's URL
+     */
+    ClusterHerder(List<DistributedHerder> workers, String nodeUrl,
+                  java.util.function.Function<String, Herder> otherNodes) {
+        this.workers = new java.util.concurrent.CopyOnWriteArrayList<>(workers);
+        this.nodeUrl = nodeUrl;
+        this.otherNodes = otherNodes;
     }
 
     int workerCount() {
         return workers.size();
     }
 
-    /** Runs {@code call} on the worker that last answered, then on each other worker while they redirect. */
-    private <T> void onRightWorker(Callback<T> callback, BiConsumer<Herder, Callback<T>> call) {
-        attempt(0, preferred, callback, call);
+    /** Starts {@code worker} as one more of this node's workers of the cluster. */
+    void add(DistributedHerder worker) {
+        worker.start();
+        workers.add(worker);
     }
 
-    private <T> void attempt(int tried, int index, Callback<T> callback, BiConsumer<Herder, Callback<T>> call) {
+    /** Stops this node's last-added worker of the cluster (its tasks go to the group's other workers). */
+    void removeLast() {
+        if (workers.size() > 1) {
+            workers.remove(workers.size() - 1).stop();
+        }
+    }
+
+    /**
+     * Runs {@code call} on the worker that last answered, then on each other worker while they redirect, then on
+     * the node they redirect to, unless the call came from another node already.
+     */
+    private <T> void onRightWorker(Callback<T> callback, BiConsumer<Herder, Callback<T>> call) {
+        attempt(0, preferred, !ForwardedRequests.current(), callback, call);
+    }
+
+    /** As {@link #onRightWorker}, on this node's workers only. */
+    private <T> void onRightLocalWorker(Callback<T> callback, BiConsumer<Herder, Callback<T>> call) {
+        attempt(0, preferred, false, callback, call);
+    }
+
+    private <T> void attempt(int tried, int index, boolean mayForward, Callback<T> callback,
+                             BiConsumer<Herder, Callback<T>> call) {
         int worker = index % workers.size();
         call.accept(workers.get(worker), callback.chainStaging((error, result) -> {
             if (error instanceof RequestTargetException && tried + 1 < workers.size()) {
-                attempt(tried + 1, worker + 1, callback, call);
+                attempt(tried + 1, worker + 1, mayForward, callback, call);
+                return;
+            }
+            if (error instanceof RequestTargetException target && mayForward && target.forwardUrl() != null
+                    && !sameUrl(target.forwardUrl(), nodeUrl)) {
+                call.accept(otherNodes.apply(target.forwardUrl()), callback);
                 return;
             }
             if (error == null) {
@@ -63,6 +104,14 @@ final class ClusterHerder implements Herder {
             }
             callback.onCompletion(error, result);
         }));
+    }
+
+    private static boolean sameUrl(String a, String b) {
+        return stripSlash(a).equals(stripSlash(b));
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private Herder any() {
@@ -140,13 +189,13 @@ final class ClusterHerder implements Herder {
     @Override
     public void putTaskConfigs(String connName, List<Map<String, String>> configs, Callback<Void> callback,
                                InternalRequestSignature requestSignature) {
-        onRightWorker(callback, (h, cb) -> h.putTaskConfigs(connName, configs, cb, requestSignature));
+        onRightLocalWorker(callback, (h, cb) -> h.putTaskConfigs(connName, configs, cb, requestSignature));
     }
 
     @Override
     public void fenceZombieSourceTasks(String connName, Callback<Void> callback,
                                        InternalRequestSignature requestSignature) {
-        onRightWorker(callback, (h, cb) -> h.fenceZombieSourceTasks(connName, cb, requestSignature));
+        onRightLocalWorker(callback, (h, cb) -> h.fenceZombieSourceTasks(connName, cb, requestSignature));
     }
 
     @Override

@@ -26,6 +26,7 @@ public record ConnectNode(
         Plugins plugins,
         ValidationHerder validation,
         ConnectorClusters clusters,
+        ConnectorClusterFactory factory,
         RoutingHerder herder,
         TaskRestarter restarter,
         RestServerConfig restConfig,
@@ -46,8 +47,9 @@ public record ConnectNode(
 
         DistributedConfig validationConfig = new DistributedConfig(validationProps);
         RestClient restClient = new RestClient(validationConfig);
+        var otherNodes = remoteNodes(RemoteHerder.newHttpClient());
         ConnectorClusterFactory factory = new ConnectorClusterFactory(plugins, workerProperties, advertisedUrl,
-                restClient);
+                restClient, otherNodes);
 
         MemoryOffsetBackingStore noOffsets = new MemoryOffsetBackingStore() {
             @Override
@@ -74,10 +76,10 @@ public record ConnectNode(
         TaskRestarter restarter = new TaskRestarter(clusters, connect.taskRestartAttempts(),
                 connect.taskRestartBackoff().toJavaDuration());
         RoutingHerder herder = new RoutingHerder(clusters, validation, new LogbackLoggers(Time.SYSTEM), creator,
-                restarter, remoteNodes(RemoteHerder.newHttpClient()));
+                restarter, otherNodes);
         RestServerConfig restConfig = RestServerConfig.forPublic(validationConfig.getInt(
                 DistributedConfig.REBALANCE_TIMEOUT_MS_CONFIG), validationProps);
-        return new ConnectNode(plugins, validation, clusters, herder, restarter, restConfig, restClient);
+        return new ConnectNode(plugins, validation, clusters, factory, herder, restarter, restConfig, restClient);
     }
 
     private static java.util.function.Function<String, org.apache.kafka.connect.runtime.Herder> remoteNodes(

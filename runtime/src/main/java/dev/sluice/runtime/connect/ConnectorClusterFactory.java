@@ -39,9 +39,18 @@ public final class ConnectorClusterFactory {
     private final String advertisedUrl;
     private final RestClient restClient;
     private final Map<String, Plugins> pluginsByPath = new ConcurrentHashMap<>();
+    private volatile PluginPaths pluginPaths = PluginPaths.asGiven();
+    private final java.util.function.Function<String, org.apache.kafka.connect.runtime.Herder> otherNodes;
 
+    /**
+     * @param otherNodes the herder that makes a call on another node of the fleet, given its URL: where a cluster's
+     *                   calls go when its leader is a worker there
+     */
     public ConnectorClusterFactory(Plugins plugins, WorkerProperties workerProperties, String advertisedUrl,
-                                   RestClient restClient) {
+                                   RestClient restClient,
+                                   java.util.function.Function<String, org.apache.kafka.connect.runtime.Herder>
+                                           otherNodes) {
+        this.otherNodes = otherNodes;
         this.plugins = plugins;
         this.workerProperties = workerProperties;
         this.advertisedUrl = advertisedUrl;
@@ -49,20 +58,44 @@ public final class ConnectorClusterFactory {
         this.workerId = workerIdOf(advertisedUrl);
     }
 
+    /** Where custom plugins are on this node (the control plane's copies), from now on; set once, at start. */
+    public void usePluginPaths(PluginPaths paths) {
+        this.pluginPaths = paths;
+    }
+
     /** This node's {@code workersHere} workers of the cluster {@code id}, not started. */
     public ConnectorCluster create(ConnectorClusterId id, int workersHere) {
         List<DistributedHerder> workers = new java.util.ArrayList<>();
         for (int i = 1; i <= workersHere; i++) {
-            workers.add(workersHere == 1 ? createWorker(id, workerId, id.groupId())
-                    : createWorker(id, workerId + "#" + i, id.groupId() + "-w" + i));
+            workers.add(createWorker(id, i));
         }
-        return new ConnectorCluster(id, workersHere,
-                workers.size() == 1 ? workers.get(0) : new ClusterHerder(workers));
+        return new ConnectorCluster(id, new ClusterHerder(workers, advertisedUrl, otherNodes));
+    }
+
+    /**
+     * Gives the node's part of a running cluster {@code workersHere} workers, starting or stopping only the
+     * difference (the last-added first), so that the workers that stay keep their tasks running.
+     */
+    void resize(ConnectorCluster cluster, int workersHere) {
+        ClusterHerder workers = cluster.workers();
+        while (workers.workerCount() < workersHere) {
+            workers.add(createWorker(cluster.id(), workers.workerCount() + 1));
+        }
+        while (workers.workerCount() > workersHere) {
+            workers.removeLast();
+        }
+    }
+
+    /** The node's {@code index}-th worker of the cluster: the node's id, then {@code #2}, {@code #3}... */
+    private DistributedHerder createWorker(ConnectorClusterId id, int index) {
+        return index == 1 ? createWorker(id, workerId, id.groupId())
+                : createWorker(id, workerId + "#" + index, id.groupId() + "-w" + index);
     }
 
     private DistributedHerder createWorker(ConnectorClusterId id, String workerId, String clientId) {
         Map<String, String> props = workerProperties.forCluster(id);
         props.put("client.id", clientId);
+        props.computeIfPresent("plugin.path", (key, path) -> pluginPaths.local(path));
         Plugins plugins = pluginsFor(props);
         DistributedConfig config = new DistributedConfig(props);
         String kafkaClusterId = config.kafkaClusterId();
@@ -113,6 +146,7 @@ public final class ConnectorClusterFactory {
     public List<String> validateConnectorConfig(Map<String, String> config, Map<String, String> overrides) {
         Map<String, String> props = workerProperties.common();
         props.putAll(overrides);
+        props.computeIfPresent("plugin.path", (key, path) -> pluginPaths.local(path));
         Plugins clusterPlugins = pluginsFor(props);
         List<String> problems = new java.util.ArrayList<>();
         for (ConfigValue value : ConnectorConfig.configDef().validate(config)) {

@@ -35,6 +35,8 @@ public final class ConnectorClusters implements Managed {
     private static final Logger log = LoggerFactory.getLogger(ConnectorClusters.class);
     /** How long a starting node waits to see the fleet before it runs every connector's workers itself. */
     private static final Duration FLEET_WAIT = Duration.ofSeconds(15);
+    /** How soon workers that could not start (a custom plugin not fetched yet, say) are tried again. */
+    private static final Duration RETRY = Duration.ofSeconds(10);
 
     private final ConnectorRegistry registry;
     private final ConnectorClusterFactory factory;
@@ -235,6 +237,14 @@ public final class ConnectorClusters implements Managed {
         return out;
     }
 
+    private void retryLater() {
+        try {
+            placer.schedule(this::requestPlacement, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
     private void requestPlacement() {
         if (started && placementRequested.compareAndSet(false, true)) {
             try {
@@ -265,11 +275,27 @@ public final class ConnectorClusters implements Managed {
             int here = placement.workersHere(name, id.workers());
             ConnectorCluster local = clusters.get(name);
             int before = local == null ? 0 : local.workersHere();
-            if (before == here && (local == null || local.id().equals(id))) {
+            boolean sameCluster = local != null && local.id().id().equals(id.id())
+                    && local.id().workerOverrides().equals(id.workerOverrides());
+            if (before == here && (local == null || sameCluster)) {
+                if (local != null) {
+                    clusters.put(name, local.as(id));
+                }
                 continue;
             }
             log.info("Placing connector {}: {} worker(s) here, {} before", placement.explain(name, id.workers()),
                     here, before);
+            if (sameCluster && here > 0) {
+                try {
+                    factory.resize(local, here);
+                } catch (RuntimeException e) {
+                    log.error("Could not resize this node's part of connector {}; trying again in {} s", name,
+                            RETRY.toSeconds(), e);
+                    retryLater();
+                }
+                clusters.put(name, local.as(id));
+                continue;
+            }
             if (local != null) {
                 clusters.remove(name, local);
                 stopHerder(local.herder());
@@ -278,7 +304,9 @@ public final class ConnectorClusters implements Managed {
                 try {
                     startCluster(factory.create(id, here));
                 } catch (RuntimeException e) {
-                    log.error("Could not start this node's worker(s) of connector {}", name, e);
+                    log.error("Could not start this node's worker(s) of connector {}; trying again in {} s", name,
+                            RETRY.toSeconds(), e);
+                    retryLater();
                 }
             }
         }
@@ -324,6 +352,15 @@ public final class ConnectorClusters implements Managed {
                 admin.deleteTopics(List.of(id.configTopic(), id.offsetsTopic(), id.statusTopic()))
                         .all().get(30, TimeUnit.SECONDS);
                 log.info("Removed Connect cluster {} of deleted connector {}", id.groupId(), id.connectorName());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                    // the node that served the delete as the cluster's leader removed them first
+                    log.info("Connect cluster {} of deleted connector {} is removed", id.groupId(),
+                            id.connectorName());
+                } else {
+                    log.warn("Could not delete the internal topics of {}; delete {}, {} and {} by hand",
+                            id.groupId(), id.configTopic(), id.offsetsTopic(), id.statusTopic(), e.getCause());
+                }
             } catch (Exception e) {
                 log.warn("Could not delete the internal topics of {}; delete {}, {} and {} by hand", id.groupId(),
                         id.configTopic(), id.offsetsTopic(), id.statusTopic(), e);

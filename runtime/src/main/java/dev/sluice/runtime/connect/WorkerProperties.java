@@ -47,6 +47,10 @@ public final class WorkerProperties {
         // A connector's cluster has one worker per node: tasks of a worker that is gone are reassigned at once
         // instead of waiting five minutes for it to come back.
         props.put("scheduled.rebalance.max.delay.ms", "0");
+        // A sink task's consumer on a node that died holds its partitions for the consumer group's session
+        // timeout (45 s by default), and the group's eager rebalance stops every partition until then: 10 s, as
+        // the Connect group's own, so that a dead node's tasks resume on the others within seconds.
+        props.put("consumer.session.timeout.ms", "10000");
         // Kafka Connect's recommended interval (its default is 60 s): offsets reach Kafka soon after records do.
         props.put("offset.flush.interval.ms", "10000");
         props.put("metric.reporters", KafkaMetricsReporter.class.getName());

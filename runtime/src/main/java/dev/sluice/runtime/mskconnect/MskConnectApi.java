@@ -11,6 +11,8 @@ import dev.sluice.runtime.mskconnect.connector.ConnectorsResource;
 import dev.sluice.runtime.mskconnect.connector.MskConnectors;
 import dev.sluice.runtime.mskconnect.errors.MskConnectExceptionMappers;
 import dev.sluice.runtime.mskconnect.logs.S3LogDelivery;
+import dev.sluice.runtime.connect.PluginPaths;
+import dev.sluice.runtime.mskconnect.plugin.CustomPluginCopies;
 import dev.sluice.runtime.mskconnect.plugin.CustomPlugins;
 import dev.sluice.runtime.mskconnect.plugin.CustomPluginsResource;
 import dev.sluice.runtime.mskconnect.plugin.PluginArchiveInspector;
@@ -52,6 +54,7 @@ public final class MskConnectApi implements Managed {
     private final ExecutorService installer;
     private final Autoscaler autoscaler;
     private final S3LogDelivery logDelivery;
+    private final CustomPluginCopies pluginCopies;
 
     public MskConnectApi(AwsSettings aws, Map<String, Object> clientProps, Admin admin, ObjectMapper json,
                          Path customPluginDir, RoutingHerder herder, Duration autoscaleInterval,
@@ -70,6 +73,8 @@ public final class MskConnectApi implements Managed {
         ConnectorReferences references = new ConnectorReferences(state, arns);
         CustomPlugins customPlugins = new CustomPlugins(state, arns, clock, new PluginFetcher(s3),
                 new PluginArchiveInspector(), customPluginDir, installer, references);
+        this.pluginCopies = new CustomPluginCopies(state, arns, new PluginFetcher(s3), new PluginArchiveInspector(),
+                customPluginDir);
         WorkerConfigurations workerConfigurations = new WorkerConfigurations(state, arns, clock, references);
         MskConnectors connectors = new MskConnectors(state, arns, clock, herder, workerConfigurations, customPlugins);
         ConnectorUpdates updates = new ConnectorUpdates(state, arns, clock, connectors, installer);
@@ -81,6 +86,11 @@ public final class MskConnectApi implements Managed {
                 new ConnectorsResource(connectors, updates),
                 new ConnectorOperationsResource(updates),
                 new TagsResource(new Tags(state)));
+    }
+
+    /** Where this node finds the custom plugins of connectors whose workers run here, wherever they were created. */
+    public PluginPaths pluginPaths() {
+        return pluginCopies;
     }
 
     public void register(JerseyEnvironment jersey) {

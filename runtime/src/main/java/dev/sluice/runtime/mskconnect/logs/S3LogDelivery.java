@@ -55,6 +55,8 @@ public final class S3LogDelivery {
     private final ConnectorLogAppender appender;
     private final AtomicLong sequence = new AtomicLong();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** This node's part of object keys: every node of a fleet delivers the logs of its own workers. */
+    private final String node = java.util.UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService timer;
 
     public S3LogDelivery(ResourceState state, Arns arns, AwsSettings aws, S3Client s3, Clock clock,
@@ -151,7 +153,7 @@ public final class S3LogDelivery {
         String folder = to.connectorName() + "-" + to.connectorId();
         String prefix = to.prefix().isEmpty() || to.prefix().endsWith("/") ? to.prefix() : to.prefix() + "/";
         String key = prefix + "AWSLogs/" + aws.accountId() + "/KafkaConnectLogs/" + aws.region() + "/" + folder
-                + "/" + HOUR_PATH.format(now) + "/" + folder + "_" + STAMP.format(now) + "_"
+                + "/" + HOUR_PATH.format(now) + "/" + folder + "_" + STAMP.format(now) + "_" + node + "_"
                 + sequence.incrementAndGet() + ".log.gz";
         s3.putObject(b -> b.bucket(to.bucket()).key(key).contentType("application/x-gzip"),
                 RequestBody.fromBytes(gzip(lines)));
