@@ -15,7 +15,8 @@ public final class BenchMain {
             "dynamodb-sink", DynamoDbSinkBench::new,
             "lambda-trigger", LambdaTriggerBench::new,
             "cdc-source", CdcSourceBench::new,
-            "schema-registry", SchemaRegistryBench::new));
+            "schema-registry", SchemaRegistryBench::new,
+            "failover", FailoverBench::new));
 
     private BenchMain() {
     }
