@@ -25,8 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Nodes sharing a connector registry act as one fleet, found through the Kafka cluster alone: they list each other in
- * {@code GET /v1/fleet}, spread a connector's workers over themselves, answer for any connector from any node, and
- * place a killed node's workers on the survivors with nothing lost.
+ * {@code GET /v1/fleet}, spread a connector's workers over themselves, answer for any connector from any node, place
+ * a killed node's workers on the survivors with nothing lost, and keep a connector running through a rolling
+ * restart.
  */
 class FleetIT {
 
@@ -99,7 +100,7 @@ class FleetIT {
     }
 
     @Test
-    void aConnectorsWorkersSpreadOverThreeNodesAndMoveOffAKilledNodeWithNothingLost() throws Exception {
+    void aConnectorsWorkersSpreadOverThreeNodesMoveOffAKilledNodeAndRideARollingRestartWithNothingLost() throws Exception {
         SluiceTestEnvironment env = SluiceTestEnvironment.get();
         Path dir = env.workDir().resolve("fleet-trio");
         Files.createDirectories(dir);
@@ -161,13 +162,36 @@ class FleetIT {
                             w -> w.startsWith(nodeB)) && workersOf(a).stream().mapToInt(Integer::intValue).sum() == 3);
             await().atMost(WAIT).ignoreExceptions()
                     .until(() -> objectKeys(s3).size() == PARTITIONS * PER_PARTITION / 100);
-            assertThat(recordsInS3(s3)).containsExactlyInAnyOrderElementsOf(expectedRecords());
+            assertThat(recordsInS3(s3)).containsExactlyInAnyOrderElementsOf(expectedRecords(PER_PARTITION));
 
             // back again, the node gets work again
             nodes.get(1).start();
             await().atMost(WAIT).ignoreExceptions().until(() -> nodeIds(a).size() == 3
                     && taskWorkers(a, CONNECTOR).stream().anyMatch(w -> w.startsWith(nodeB)));
             assertThat(b.hasState(CONNECTOR, "RUNNING", 6)).isTrue();
+
+            // a rolling restart of the other two, one at a time, while more records arrive: the connector stays
+            // RUNNING as its users see it (any node's answer), but for brief rebalances, and loses nothing
+            Thread more = new Thread(() -> writeRecords(writer, PER_PARTITION, 2 * PER_PARTITION));
+            more.start();
+            Set<String> statesSeen = new TreeSet<>();
+            for (int i : List.of(0, 2)) {
+                ConnectRestClient watcher = apis.get((i + 1) % 3);
+                String restarted = "127.0.0.1:" + ports.get(2 * i);
+                nodes.get(i).close();
+                nodes.get(i).start();
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+                    statesSeen.add(watcher.connectorState(CONNECTOR));
+                    return nodeIds(watcher).size() == 3 && watcher.hasState(CONNECTOR, "RUNNING", 6)
+                            && taskWorkers(watcher, CONNECTOR).stream().anyMatch(w -> w.startsWith(restarted));
+                });
+            }
+            // RUNNING, or for a rebalance's moment UNASSIGNED (or Connect's 409 while its group rebalances: "")
+            assertThat(statesSeen).contains("RUNNING").isSubsetOf("RUNNING", "UNASSIGNED", "");
+            more.join();
+            await().atMost(WAIT).ignoreExceptions()
+                    .until(() -> objectKeys(s3).size() == 2 * PARTITIONS * PER_PARTITION / 100);
+            assertThat(recordsInS3(s3)).containsExactlyInAnyOrderElementsOf(expectedRecords(2 * PER_PARTITION));
 
             // deleted through a node, it is gone from all
             assertThat(c.delete("/connectors/" + CONNECTOR).status()).isEqualTo(204);
@@ -187,10 +211,11 @@ class FleetIT {
         }
     }
 
-    private static List<String> expectedRecords() {
+    /** Records {@code 0..perPartition-1} of every partition, as {@code partition/i}. */
+    private static List<String> expectedRecords(int perPartition) {
         List<String> out = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
-            for (int i = 0; i < PER_PARTITION; i++) {
+            for (int i = 0; i < perPartition; i++) {
                 out.add(p + "/" + i);
             }
         }
