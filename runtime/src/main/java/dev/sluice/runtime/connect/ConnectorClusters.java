@@ -136,7 +136,7 @@ public final class ConnectorClusters implements Managed {
     }
 
     public Optional<ConnectorClusterId> known(String connectorName) {
-        return Optional.ofNullable(registry.readAll().get(connectorName));
+        return registry.get(connectorName);
     }
 
     /**
@@ -164,7 +164,7 @@ public final class ConnectorClusters implements Managed {
         if (cluster == null) {
             cluster = createAndStart(ConnectorClusterId.newFor(connectorName, Map.of(), workers));
         }
-        action.accept(cluster);
+        withCreation(cluster, action);
     }
 
     /**
@@ -177,7 +177,17 @@ public final class ConnectorClusters implements Managed {
         if (clusters.containsKey(id.connectorName()) || registry.readAll().containsKey(id.connectorName())) {
             throw new IllegalStateException("Connector " + id.connectorName() + " already exists");
         }
-        action.accept(createAndStart(id));
+        withCreation(createAndStart(id), action);
+    }
+
+    /** Runs the creating {@code action}; if it fails at once, the creation is over. */
+    private void withCreation(ConnectorCluster cluster, Consumer<ConnectorCluster> action) {
+        try {
+            action.accept(cluster);
+        } catch (RuntimeException e) {
+            created(cluster.connectorName());
+            throw e;
+        }
     }
 
     /**
@@ -203,10 +213,15 @@ public final class ConnectorClusters implements Managed {
         int here = Math.max(1, placement.workersHere(id.connectorName(), id.workers()));
         log.info("Creating Connect cluster {} for connector {}, {} of its {} worker(s) here", id.groupId(),
                 id.connectorName(), here, id.workers());
-        creating.add(id.connectorName());
         ConnectorCluster cluster = factory.create(id, here);
-        registry.put(id);
-        startCluster(cluster);
+        creating.add(id.connectorName());
+        try {
+            registry.put(id);
+            startCluster(cluster);
+        } catch (RuntimeException e) {
+            creating.remove(id.connectorName());
+            throw e;
+        }
         return cluster;
     }
 

@@ -21,6 +21,9 @@ public final class ConnectorRegistry implements AutoCloseable {
     private static final String RETAINED = "\u0000retained:";
 
     private final CompactedTopicStore store;
+    /** The connectors as followed from the topic, parsed once, in order of creation; guarded by itself. */
+    private final Map<String, ConnectorClusterId> connectors = new LinkedHashMap<>();
+    private final Map<String, String> retained = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ConnectorRegistry(String topic, Map<String, Object> clientProps) {
         this.store = new CompactedTopicStore(topic, clientProps);
@@ -30,29 +33,48 @@ public final class ConnectorRegistry implements AutoCloseable {
     public void start(Admin admin, Runnable onChange) {
         store.ensureTopic(admin);
         store.start();
-        store.follow((key, value) -> onChange.run());
+        store.follow((key, value) -> {
+            apply(key, value);
+            onChange.run();
+        });
+    }
+
+    private void apply(String key, String value) {
+        if (key.startsWith(RETAINED)) {
+            String name = key.substring(RETAINED.length());
+            if (value == null) {
+                retained.remove(name);
+            } else {
+                retained.put(name, value);
+            }
+            return;
+        }
+        synchronized (connectors) {
+            if (value == null) {
+                connectors.remove(key);
+            } else {
+                connectors.put(key, parse(key, value));
+            }
+        }
     }
 
     /** Connector name to cluster, in order of creation. */
     public Map<String, ConnectorClusterId> readAll() {
-        Map<String, ConnectorClusterId> out = new LinkedHashMap<>();
-        store.readAll().forEach((name, value) -> {
-            if (!name.startsWith(RETAINED)) {
-                out.put(name, parse(name, value));
-            }
-        });
-        return out;
+        synchronized (connectors) {
+            return new LinkedHashMap<>(connectors);
+        }
+    }
+
+    /** The cluster of one connector, if it exists. */
+    public java.util.Optional<ConnectorClusterId> get(String connectorName) {
+        synchronized (connectors) {
+            return java.util.Optional.ofNullable(connectors.get(connectorName));
+        }
     }
 
     /** Connector name to the cluster id whose internal topics a deleted connector left for its successor. */
     public Map<String, String> readRetained() {
-        Map<String, String> out = new LinkedHashMap<>();
-        store.readAll().forEach((key, value) -> {
-            if (key.startsWith(RETAINED)) {
-                out.put(key.substring(RETAINED.length()), value);
-            }
-        });
-        return out;
+        return Map.copyOf(retained);
     }
 
     /** Records that a deleted connector's internal topics were kept, for a connector of the same name to use. */
