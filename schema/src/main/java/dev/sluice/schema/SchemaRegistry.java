@@ -37,7 +37,7 @@ public final class SchemaRegistry implements AutoCloseable {
         this.state = state;
         this.store = store;
         this.api = new GlueApi(state, store, arns, limits, clock);
-        this.confluent = new ConfluentApi(api, state, DEFAULT_CONFLUENT_REGISTRY);
+        this.confluent = new ConfluentApi(api, state, store::catchUp, DEFAULT_CONFLUENT_REGISTRY);
     }
 
     /** A registry stored in a Kafka topic; call {@link #start(Admin)} before serving. */

@@ -38,10 +38,15 @@ public final class ConfluentApi {
     private final GlueApi glue;
     private final RegistryState state;
     private final String registryName;
+    private final Runnable catchUp;
 
-    public ConfluentApi(GlueApi glue, RegistryState state, String registryName) {
+    /**
+     * @param catchUp reads what other nodes wrote to the registry up to now, for an id this node has not seen yet
+     */
+    public ConfluentApi(GlueApi glue, RegistryState state, Runnable catchUp, String registryName) {
         this.glue = glue;
         this.state = state;
+        this.catchUp = catchUp;
         this.registryName = registryName;
     }
 
@@ -182,8 +187,14 @@ public final class ConfluentApi {
         } catch (NumberFormatException e) {
             throw new ConfluentException(404, 40403, "Schema " + id + " not found");
         }
-        SchemaVersion version = state.version(globalId).orElseThrow(() ->
-                new ConfluentException(404, 40403, "Schema " + id + " not found"));
+        // a schema another node has just registered may not have reached this node's tail yet: a consumer of a
+        // record written with it asks right away
+        SchemaVersion version = state.version(globalId)
+                .or(() -> {
+                    catchUp.run();
+                    return state.version(globalId);
+                })
+                .orElseThrow(() -> new ConfluentException(404, 40403, "Schema " + id + " not found"));
         ObjectNode out = (ObjectNode) versionOut(version, true);
         out.remove(List.of("subject", "version", "id"));
         return out;

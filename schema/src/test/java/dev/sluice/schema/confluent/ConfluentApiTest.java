@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.schema.SchemaRegistry;
 import dev.sluice.schema.registry.Arns;
+import dev.sluice.schema.glue.GlueApi;
 import dev.sluice.schema.registry.Limits;
+import dev.sluice.schema.registry.RegistryState;
+import dev.sluice.schema.store.InMemorySchemaStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +30,14 @@ class ConfluentApiTest {
     private JsonNode call(int status, String method, String path, String body) {
         ConfluentApi.Response response = api.handle(method, path, body);
         assertThat(response.status()).as(response.body()).isEqualTo(status);
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError(response.body(), e);
+        }
+    }
+
+    private static JsonNode read(ConfluentApi.Response response) {
         try {
             return JSON.readTree(response.body());
         } catch (Exception e) {
@@ -102,5 +114,32 @@ class ConfluentApiTest {
         assertThat(call(200, "DELETE", "/subjects/s/versions/2", null).asLong()).isEqualTo(2);
         assertThat(call(200, "DELETE", "/subjects/s", null).toString()).isEqualTo("[1]");
         assertThat(call(200, "GET", "/subjects", null).toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void anIdThisNodeHasNotSeenYetIsLookedUpAfterCatchingUpWithTheOtherNodes() {
+        // node A writes; node B's state has not followed the log yet, and catches up only when asked
+        RegistryState stateA = new RegistryState();
+        InMemorySchemaStore log = new InMemorySchemaStore(stateA);
+        Arns arns = new Arns("us-east-1", "000000000000");
+        ConfluentApi nodeA = new ConfluentApi(new GlueApi(stateA, log, arns, Limits.glue(), Clock.systemUTC()),
+                stateA, log::catchUp, "default-registry");
+        RegistryState stateB = new RegistryState();
+        AtomicInteger catchUps = new AtomicInteger();
+        ConfluentApi nodeB = new ConfluentApi(new GlueApi(stateB, new InMemorySchemaStore(stateB), arns,
+                Limits.glue(), Clock.systemUTC()), stateB, () -> {
+                    catchUps.incrementAndGet();
+                    log.log().forEach(stateB::apply);
+                }, "default-registry");
+
+        ConfluentApi.Response registered = nodeA.handle("POST", "/subjects/users-value/versions", schema(V1));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        long id = read(registered).path("id").asLong();
+
+        ConfluentApi.Response found = nodeB.handle("GET", "/schemas/ids/" + id, null);
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(read(found).path("schema").asText()).isEqualTo(V1);
+        assertThat(catchUps).hasValue(1);
+        assertThat(nodeB.handle("GET", "/schemas/ids/" + (id + 1), null).status()).isEqualTo(404);
     }
 }
