@@ -82,8 +82,10 @@ public record ConnectNode(
         return new ConnectNode(plugins, validation, clusters, factory, herder, restarter, restConfig, restClient);
     }
 
+    /** The herder that makes calls on another node, one for each node's URL, all sharing one HTTP client. */
     private static java.util.function.Function<String, org.apache.kafka.connect.runtime.Herder> remoteNodes(
             java.net.http.HttpClient http) {
-        return nodeUrl -> new RemoteHerder(http, nodeUrl);
+        Map<String, org.apache.kafka.connect.runtime.Herder> byUrl = new java.util.concurrent.ConcurrentHashMap<>();
+        return nodeUrl -> byUrl.computeIfAbsent(nodeUrl, url -> new RemoteHerder(http, url));
     }
 }

@@ -174,7 +174,7 @@ public final class ConnectorClusters implements Managed {
      * @throws IllegalStateException if a connector of that name exists
      */
     public synchronized void withNewCluster(ConnectorClusterId id, Consumer<ConnectorCluster> action) {
-        if (clusters.containsKey(id.connectorName()) || registry.readAll().containsKey(id.connectorName())) {
+        if (clusters.containsKey(id.connectorName()) || registry.get(id.connectorName()).isPresent()) {
             throw new IllegalStateException("Connector " + id.connectorName() + " already exists");
         }
         withCreation(createAndStart(id), action);
@@ -231,7 +231,7 @@ public final class ConnectorClusters implements Managed {
      * so config and offsets carry over.
      */
     public synchronized void resize(String connectorName, int workers) {
-        ConnectorClusterId old = registry.readAll().get(connectorName);
+        ConnectorClusterId old = registry.get(connectorName).orElse(null);
         if (old == null || old.workers() == workers) {
             return;
         }

@@ -74,7 +74,6 @@ public final class RoutingHerder implements Herder {
 
     private final TaskRestarter restarter;
     private final java.util.function.Function<String, Herder> remoteNodes;
-    private final Map<String, Herder> remoteHerders = new java.util.concurrent.ConcurrentHashMap<>();
     /** Well under the 90 s that the REST layer and the MSK Connect API wait for a delete. */
     private final OffsetRelease offsetRelease = new OffsetRelease(Duration.ofSeconds(45));
 
@@ -174,7 +173,7 @@ public final class RoutingHerder implements Herder {
                     + " are being placed on the fleet's nodes (a node came, went, or the connector is new); "
                     + "retry in a few seconds");
         }
-        return Optional.of(remoteHerders.computeIfAbsent(node.get(), remoteNodes));
+        return Optional.of(remoteNodes.apply(node.get()));
     }
 
     // -- lifecycle: the clusters and the validation herder are Dropwizard-managed objects of their own

@@ -31,8 +31,8 @@ import java.util.function.BiConsumer;
 /**
  * State that outlives every node and that every node sees: string values by key in a compacted, single-partition
  * Kafka topic, a tombstone once a key is removed. A thread of its own follows the topic from its start, so writes
- * of other nodes reach this one's {@link #readAll()} and listeners within a poll; a write returns once every in-sync
- * replica has it and this node has followed the topic past it.
+ * of other nodes reach this one's listeners within a poll; a write returns once every in-sync replica has it and
+ * this node has followed the topic past it.
  */
 public final class CompactedTopicStore implements KeyValueLog, AutoCloseable {
 
@@ -161,11 +161,6 @@ public final class CompactedTopicStore implements KeyValueLog, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public synchronized Map<String, String> readAll() {
-        return new LinkedHashMap<>(live);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.sluice.runtime.state;
 
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -8,9 +7,6 @@ import java.util.function.BiConsumer;
  * tests. A write returns once this node's followers have seen it, so a node reads its own writes.
  */
 public interface KeyValueLog {
-
-    /** The live value of every key, as this node has followed the log so far. */
-    Map<String, String> readAll();
 
     /**
      * Hands {@code listener} every live key now, then each later change (a {@code null} value once a key is removed),

@@ -76,11 +76,6 @@ public final class ResourceState {
         List<java.util.function.BiConsumer<String, String>> listeners = new java.util.ArrayList<>();
         return new KeyValueLog() {
             @Override
-            public synchronized Map<String, String> readAll() {
-                return Map.copyOf(map);
-            }
-
-            @Override
             public synchronized void follow(java.util.function.BiConsumer<String, String> listener) {
                 map.forEach(listener);
                 listeners.add(listener);
