@@ -90,18 +90,7 @@ final class SchemaOperations {
             return new Created(registry, schema, version);
         });
         RegisteredSchema schema = created.schema();
-        return Out.object()
-                .put("RegistryName", schema.registryName())
-                .put("RegistryArn", context.arns().registry(schema.registryName()))
-                .put("SchemaName", schema.name())
-                .put("SchemaArn", context.arns().schema(schema.registryName(), schema.name()))
-                .put("Description", schema.description())
-                .put("DataFormat", schema.dataFormat())
-                .put("Compatibility", schema.compatibility())
-                .put("SchemaCheckpoint", schema.checkpoint())
-                .putVersion("LatestSchemaVersion", schema.latestVersion())
-                .put("NextSchemaVersion", schema.nextVersion())
-                .put("SchemaStatus", schema.status())
+        return schemaOut(schema)
                 .put("Tags", schema.tags())
                 .put("SchemaVersionId", created.version() == null ? null : created.version().id().toString())
                 .put("SchemaVersionStatus", created.version() == null ? null : created.version().status());
@@ -109,6 +98,13 @@ final class SchemaOperations {
 
     private Out get(GlueRequest request) {
         RegisteredSchema schema = lookup.schema(request.requiredStructure("SchemaId"));
+        return schemaOut(schema)
+                .put("CreatedTime", schema.createdTime())
+                .put("UpdatedTime", schema.updatedTime());
+    }
+
+    /** The members that CreateSchema and GetSchema both answer with, in the API model's order. */
+    private Out schemaOut(RegisteredSchema schema) {
         return Out.object()
                 .put("RegistryName", schema.registryName())
                 .put("RegistryArn", context.arns().registry(schema.registryName()))
@@ -120,9 +116,7 @@ final class SchemaOperations {
                 .put("SchemaCheckpoint", schema.checkpoint())
                 .putVersion("LatestSchemaVersion", schema.latestVersion())
                 .put("NextSchemaVersion", schema.nextVersion())
-                .put("SchemaStatus", schema.status())
-                .put("CreatedTime", schema.createdTime())
-                .put("UpdatedTime", schema.updatedTime());
+                .put("SchemaStatus", schema.status());
     }
 
     /** The schemas of one registry, or of all registries when no RegistryId is given. */
