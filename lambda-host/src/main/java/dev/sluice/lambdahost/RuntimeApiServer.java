@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -33,6 +34,8 @@ final class RuntimeApiServer implements AutoCloseable {
     private final Consumer<PendingInvocation> onPickup;
     private final BlockingQueue<PendingInvocation> queue = new LinkedBlockingQueue<>();
     private final ExecutorService executor;
+    /** Ends answered invocations after their grace (a timer thread; CompletableFuture's would start one a call). */
+    private final ScheduledExecutorService graceTimer;
     private final HttpServer server;
     private volatile PendingInvocation current;
     /** Answered by the runtime, and ended when it asks for the next invocation (so its log is whole). */
@@ -48,6 +51,11 @@ final class RuntimeApiServer implements AutoCloseable {
         this.onPickup = onPickup;
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lambda-runtime-api-" + instanceId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.graceTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lambda-runtime-grace-" + instanceId);
             t.setDaemon(true);
             return t;
         });
@@ -190,7 +198,11 @@ final class RuntimeApiServer implements AutoCloseable {
         current = null;
         Answered now = new Answered(invocation, outcome);
         answered = now;
-        CompletableFuture.delayedExecutor(ANSWER_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(now::end);
+        try {
+            graceTimer.schedule(now::end, ANSWER_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            now.end(); // closing
+        }
     }
 
     /** Ends the invocation the runtime has answered, if any, without waiting for it to ask for the next. */
@@ -213,5 +225,7 @@ final class RuntimeApiServer implements AutoCloseable {
         closed = true;
         server.stop(0);
         executor.shutdownNow();
+        graceTimer.shutdownNow();
+        endAnswered();
     }
 }
