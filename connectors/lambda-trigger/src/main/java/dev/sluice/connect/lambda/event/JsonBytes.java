@@ -15,6 +15,8 @@ public final class JsonBytes {
 
     private byte[] buffer;
     private int size;
+    /** Where {@link #base64} encodes before copying, kept for the next value. */
+    private byte[] base64Scratch = new byte[0];
 
     public JsonBytes(int capacity) {
         this.buffer = new byte[Math.max(16, capacity)];
@@ -81,8 +83,12 @@ public final class JsonBytes {
 
     /** The bytes as a base64 JSON string, as the event carries keys and values. */
     public JsonBytes base64(byte[] bytes) {
+        int length = 4 * ((bytes.length + 2) / 3);
+        if (base64Scratch.length < length) {
+            base64Scratch = new byte[length];
+        }
         raw('"');
-        raw(BASE64.encode(bytes));
+        raw(base64Scratch, 0, BASE64.encode(bytes, base64Scratch));
         return raw('"');
     }
 
@@ -102,8 +108,25 @@ public final class JsonBytes {
         return size;
     }
 
+    /** Empties the writer, keeping its buffers for what is written next. */
+    public JsonBytes reset() {
+        size = 0;
+        return this;
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(buffer, size);
+    }
+
+    /**
+     * What was written, handing over the buffer itself when it is exactly full (a writer sized in advance, as for an
+     * event): the writer must not be used afterwards.
+     */
+    public byte[] take() {
+        byte[] written = size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+        buffer = new byte[0];
+        size = 0;
+        return written;
     }
 
     private void appendPlain(String text, int from, int to) {

@@ -1,7 +1,9 @@
 package dev.sluice.connect.lambda.event;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 
@@ -21,6 +23,10 @@ public final class KafkaEventWriter {
     public static final String SELF_MANAGED_EVENT_SOURCE = "SelfManagedKafka";
 
     private final byte[] head;
+    /** Each thread's buffer for rendering records, reused so that a record's bytes are allocated once. */
+    private final ThreadLocal<JsonBytes> recordBuffers = ThreadLocal.withInitial(() -> new JsonBytes(4096));
+    /** Each partition's {@code {"topic":"<topic>","partition":<p>,"offset":}, rendered once. */
+    private final Map<TopicPartition, byte[]> recordHeads = new ConcurrentHashMap<>();
 
     /**
      * @param eventSourceArn   the MSK cluster's ARN, for {@code aws:kafka} events; empty for {@code SelfManagedKafka}
@@ -38,10 +44,9 @@ public final class KafkaEventWriter {
     public EncodedRecord record(TopicPartition partition, long offset, Long timestamp, TimestampType timestampType,
             RecordBytes bytes) {
         long time = timestamp == null ? -1 : timestamp;
-        var out = new JsonBytes((int) Math.min(Integer.MAX_VALUE / 2, capacity(partition, bytes)));
-        out.raw("{\"topic\":").string(partition.topic())
-                .raw(",\"partition\":").number(partition.partition())
-                .raw(",\"offset\":").number(offset)
+        var out = recordBuffers.get().reset();
+        out.raw(recordHeads.computeIfAbsent(partition, KafkaEventWriter::recordHead))
+                .number(offset)
                 .raw(",\"timestamp\":").number(time)
                 .raw(",\"timestampType\":").string(timestampType(timestampType));
         if (bytes.key() != null) {
@@ -66,21 +71,10 @@ public final class KafkaEventWriter {
         return new EncodedRecord(partition, offset, time, bytes.key(), out.toByteArray());
     }
 
-    /**
-     * Room for a record's object, so that it is written without growing its buffer: the fixed members (at most 140
-     * bytes with 20-digit numbers), the topic, base64 key and value, and each header at its longest (a name, and a
-     * value of up to 5 characters a byte).
-     */
-    private static long capacity(TopicPartition partition, RecordBytes bytes) {
-        long capacity = 140 + partition.topic().length() + base64Length(bytes.key()) + base64Length(bytes.value());
-        for (RecordBytes.Header header : bytes.headers()) {
-            capacity += 8 + 6L * header.key().length() + (header.value() == null ? 4 : 5L * header.value().length);
-        }
-        return capacity;
-    }
-
-    private static long base64Length(byte[] bytes) {
-        return bytes == null ? 0 : 4L * ((bytes.length + 2) / 3) + 12;
+    private static byte[] recordHead(TopicPartition partition) {
+        return new JsonBytes(64).raw("{\"topic\":").string(partition.topic())
+                .raw(",\"partition\":").number(partition.partition())
+                .raw(",\"offset\":").toByteArray();
     }
 
     /** The name the event gives a timestamp type: CREATE_TIME, LOG_APPEND_TIME (or NO_TIMESTAMP_TYPE). */
@@ -113,7 +107,7 @@ public final class KafkaEventWriter {
             }
             out.raw(records.get(i).json());
         }
-        return out.raw("]}}").toByteArray();
+        return out.raw("]}}").take();
     }
 
     /** {@code "<topic>-<partition>"}, as the event names a partition's records (and batchItemFailures a record's). */

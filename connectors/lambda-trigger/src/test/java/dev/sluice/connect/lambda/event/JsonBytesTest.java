@@ -25,4 +25,20 @@ class JsonBytesTest {
         assertThat(new String(new JsonBytes(1).byteArray(new byte[0]).toByteArray(), StandardCharsets.US_ASCII))
                 .isEqualTo("[]");
     }
+
+    @Test
+    void aResetWriterWritesAfreshAndBase64KeepsNoTrace() {
+        var out = new JsonBytes(16).base64("a longer value than the next".getBytes(StandardCharsets.US_ASCII));
+
+        byte[] second = out.reset().base64(new byte[] {1, 2}).toByteArray();
+
+        assertThat(new String(second, StandardCharsets.US_ASCII)).isEqualTo("\"AQI=\"");
+    }
+
+    @Test
+    void takeHandsOverWhatWasWrittenWhetherTheBufferIsFullOrNot() {
+        assertThat(new String(new JsonBytes(18).raw("exactly 18 bytes!!").take(), StandardCharsets.US_ASCII))
+                .isEqualTo("exactly 18 bytes!!");
+        assertThat(new String(new JsonBytes(64).raw("short").take(), StandardCharsets.US_ASCII)).isEqualTo("short");
+    }
 }
