@@ -11,7 +11,7 @@ class LambdaTriggerBenchSettingsTest {
     @Test
     void defaultsAreTheIssuesTwoHundredThousandRecordsOfOneKibInBatchesOfOneHundred() {
         assertThat(LambdaTriggerBenchSettings.parse(List.of()))
-                .isEqualTo(new LambdaTriggerBenchSettings(200_000, 1024, 8, 4, 100, 5));
+                .isEqualTo(new LambdaTriggerBenchSettings(200_000, 1024, 8, 1, 100, 5));
         assertThat(LambdaTriggerBenchSettings.parse(List.of()).concurrency()).isEqualTo(8);
     }
 
