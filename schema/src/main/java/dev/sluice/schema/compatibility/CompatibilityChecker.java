@@ -20,14 +20,14 @@ public final class CompatibilityChecker {
      * The incompatibility that refuses {@code candidate}, naming the version and the rule broken; empty when it is
      * accepted.
      *
-     * @param earlier the versions to check against, oldest first (those since the checkpoint)
+     * @param earlier the versions to check against, oldest first (the available ones since the checkpoint)
      */
     public static Optional<String> check(Compatibility mode, ParsedSchema candidate, List<Earlier> earlier) {
+        if (mode == Compatibility.NONE || earlier.isEmpty()) {
+            return Optional.empty(); // a schema's first version (or first since its checkpoint) has nothing to break
+        }
         if (mode == Compatibility.DISABLED) {
             return Optional.of("Compatibility DISABLED does not allow new versions of the schema");
-        }
-        if (mode == Compatibility.NONE || earlier.isEmpty()) {
-            return Optional.empty();
         }
         ReadRules rules = ReadRules.of(candidate.dataFormat());
         List<Earlier> against = mode.all() ? earlier : List.of(earlier.get(earlier.size() - 1));

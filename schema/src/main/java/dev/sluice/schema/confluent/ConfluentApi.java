@@ -94,7 +94,8 @@ public final class ConfluentApi {
 
     private JsonNode versionNumbers(String subject) {
         ArrayNode out = NODES.arrayNode();
-        state.versions(schema(subject)).forEach(version -> out.add(version.versionNumber()));
+        state.versions(schema(subject)).stream().filter(SchemaVersion::available)
+                .forEach(version -> out.add(version.versionNumber()));
         return out;
     }
 
@@ -115,8 +116,8 @@ public final class ConfluentApi {
                         + " version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
             }
         }
-        return state.version(schema, number).orElseThrow(() -> new ConfluentException(404, 40402,
-                "Version " + version + " not found."));
+        return state.version(schema, number).filter(SchemaVersion::available)
+                .orElseThrow(() -> new ConfluentException(404, 40402, "Version " + version + " not found."));
     }
 
     private JsonNode versionOut(SchemaVersion version, boolean withSchema) {
@@ -147,6 +148,11 @@ public final class ConfluentApi {
                         .put("SchemaName", subject).put("DataFormat", format).put("Compatibility", "BACKWARD")
                         .put("SchemaDefinition", definition).toString());
         JsonNode result = glueResult(answer);
+        if (SchemaVersion.FAILURE.equals(result.path("Status").asText())) {
+            // Glue keeps the refused version with status FAILURE; to a Confluent client it was never registered
+            throw new ConfluentException(409, 409, "Schema being registered is incompatible with an earlier schema"
+                    + " for subject \"" + subject + "\", details: " + result.path(GlueApi.FAILURE_REASON).asText());
+        }
         String id = result.path("SchemaVersionId").asText();
         SchemaVersion version = state.version(UUID.fromString(id)).orElseThrow(() ->
                 new ConfluentException(500, 50001, "The registered version " + id + " is not readable"));
@@ -158,8 +164,9 @@ public final class ConfluentApi {
         JsonNode result = glueResult(glue.handle("AWSGlue.GetSchemaByDefinition", NODES.objectNode()
                 .<ObjectNode>set("SchemaId", schemaId(subject))
                 .put("SchemaDefinition", definition(request)).toString()));
-        return versionOut(state.version(UUID.fromString(result.path("SchemaVersionId").asText())).orElseThrow(),
-                true);
+        return versionOut(state.version(UUID.fromString(result.path("SchemaVersionId").asText()))
+                .filter(SchemaVersion::available)
+                .orElseThrow(() -> new ConfluentException(404, 40403, "Schema not found")), true);
     }
 
     private JsonNode deleteSubject(String subject) {
@@ -194,6 +201,7 @@ public final class ConfluentApi {
                     catchUp.run();
                     return state.version(globalId);
                 })
+                .filter(SchemaVersion::available)
                 .orElseThrow(() -> new ConfluentException(404, 40403, "Schema " + id + " not found"));
         ObjectNode out = (ObjectNode) versionOut(version, true);
         out.remove(List.of("subject", "version", "id"));
@@ -277,11 +285,7 @@ public final class ConfluentApi {
             case "EntityNotFoundException" -> message.startsWith("Schema version is not found")
                     ? new ConfluentException(404, 40403, "Schema not found: " + message)
                     : new ConfluentException(404, 40401, message);
-            case "InvalidInputException" -> message.startsWith("Schema is not")
-                    || message.startsWith("Compatibility DISABLED")
-                    ? new ConfluentException(409, 409, "Schema being registered is incompatible with an earlier"
-                            + " schema for subject: " + message)
-                    : new ConfluentException(422, 42201, message);
+            case "InvalidInputException" -> new ConfluentException(422, 42201, message);
             case "ResourceNumberLimitExceededException" -> new ConfluentException(422, 42201, message);
             default -> new ConfluentException(500, 50001, message);
         };

@@ -30,27 +30,31 @@ final class Definitions {
         }
     }
 
-    /** The version of the schema with this definition, as written or once normalized. */
+    /**
+     * The version of the schema with this definition, as written or once normalized: an available one if there is
+     * one, else one that failed its compatibility check (Glue matches a definition whatever its version's status).
+     */
     static Optional<SchemaVersion> find(RegistryState state, RegisteredSchema schema, String definition) {
         List<SchemaVersion> versions = state.versions(schema);
-        for (SchemaVersion version : versions) {
-            if (version.definition().equals(definition)) {
-                return Optional.of(version);
+        List<SchemaVersion> matches = versions.stream().filter(v -> v.definition().equals(definition)).toList();
+        if (matches.isEmpty()) {
+            ParsedSchema parsed;
+            try {
+                parsed = SchemaFormat.of(schema.dataFormat()).parse(definition);
+            } catch (InvalidSchemaException e) {
+                return Optional.empty();
             }
+            String normalized = parsed.normalized();
+            matches = versions.stream().filter(v -> v.normalizedDefinition().equals(normalized)).toList();
         }
-        ParsedSchema parsed;
-        try {
-            parsed = SchemaFormat.of(schema.dataFormat()).parse(definition);
-        } catch (InvalidSchemaException e) {
-            return Optional.empty();
-        }
-        String normalized = parsed.normalized();
-        return versions.stream().filter(v -> v.normalizedDefinition().equals(normalized)).findFirst();
+        List<SchemaVersion> found = matches;
+        return found.stream().filter(SchemaVersion::available).findFirst().or(() -> found.stream().findFirst());
     }
 
     /**
-     * The next version of the schema with this definition, after the compatibility check of the schema's mode
-     * against its versions since the checkpoint.
+     * The next version of the schema with this definition, checked by the schema's mode against its available
+     * versions since the checkpoint: {@link SchemaVersion#AVAILABLE}, or {@link SchemaVersion#FAILURE} with the
+     * incompatibility, as Glue keeps a version its compatibility check fails.
      */
     static SchemaVersion nextVersion(RegistryState state, RegisteredSchema schema, ParsedSchema parsed, String now,
                                      int versionLimit) {
@@ -60,14 +64,13 @@ final class Definitions {
                     + versionLimit + " versions");
         }
         List<Earlier> earlier = versions.stream()
-                .filter(v -> v.versionNumber() >= schema.checkpoint())
+                .filter(v -> v.available() && v.versionNumber() >= schema.checkpoint())
                 .map(v -> new Earlier(v.versionNumber(), parse(schema.dataFormat(), v.definition())))
                 .toList();
-        CompatibilityChecker.check(schema.compatibility(), parsed, earlier).ifPresent(problem -> {
-            throw RegistryException.invalidInput(problem);
-        });
+        Optional<String> problem = CompatibilityChecker.check(schema.compatibility(), parsed, earlier);
         return new SchemaVersion(UUID.randomUUID(), state.highestGlobalId() + 1, schema.registryName(),
-                schema.name(), schema.nextVersion(), parsed.definition(), parsed.normalized(), "AVAILABLE", now,
+                schema.name(), schema.nextVersion(), parsed.definition(), parsed.normalized(),
+                problem.isPresent() ? SchemaVersion.FAILURE : SchemaVersion.AVAILABLE, problem.orElse(null), now,
                 List.of());
     }
 }

@@ -34,6 +34,11 @@ public final class GlueApi {
     }
 
     public static final String TARGET_PREFIX = "AWSGlue.";
+    /**
+     * The member of RegisterSchemaVersion's and GetSchemaVersion's answers that says why a version has status FAILURE
+     * (Glue's model has none; SDKs skip members they do not know).
+     */
+    public static final String FAILURE_REASON = "SluiceFailureReason";
     private static final Logger LOG = LoggerFactory.getLogger(GlueApi.class);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -167,7 +167,7 @@ final class SchemaOperations {
         RegisteredSchema updated = context.change(() -> {
             RegisteredSchema schema = lookup.schema(schemaId);
             long checkpoint = versionNumber.isEmpty() ? schema.checkpoint()
-                    : lookup.version(schema, versionNumber).versionNumber();
+                    : checkpoint(lookup.version(schema, versionNumber));
             RegisteredSchema changed = schema.withSettings(
                     compatibility == null ? schema.compatibility() : compatibility,
                     description == null ? schema.description() : description, checkpoint, context.now());
@@ -178,6 +178,14 @@ final class SchemaOperations {
                 .put("SchemaArn", context.arns().schema(updated.registryName(), updated.name()))
                 .put("SchemaName", updated.name())
                 .put("RegistryName", updated.registryName());
+    }
+
+    private static long checkpoint(SchemaVersion version) {
+        if (!version.available()) {
+            throw RegistryException.invalidInput("Version " + version.versionNumber() + " has status "
+                    + version.status() + " and cannot be the schema's checkpoint");
+        }
+        return version.versionNumber();
     }
 
     private Out delete(GlueRequest request) {

@@ -14,12 +14,16 @@ import dev.sluice.schema.store.Change;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RegisterSchemaVersion, GetSchemaVersion, GetSchemaByDefinition, ListSchemaVersions, DeleteSchemaVersions,
  * CheckSchemaVersionValidity, GetSchemaVersionsDiff.
  */
 final class VersionOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(VersionOperations.class);
 
     private final RegistryContext context;
     private final Lookup lookup;
@@ -40,8 +44,12 @@ final class VersionOperations {
     }
 
     /**
-     * Adds a version, or, for a definition the schema already has, returns that version (as Glue does). A version
-     * its schema's compatibility mode refuses is not stored: the answer is an InvalidInputException naming why.
+     * Adds a version, or, for a definition the schema already has available, returns that version (as Glue does).
+     * A version its schema's compatibility mode refuses is kept with status FAILURE, as Glue keeps it: it takes its
+     * number, the schema's latest version stays the latest, and the answer (and GetSchemaVersion's) carries the
+     * refusal in {@value GlueApi#FAILURE_REASON}, a member Glue's model does not have (SDKs skip it; raw JSON and the
+     * node's log show it). A definition that failed before is checked again (the mode may have changed since); if it
+     * fails again, the earlier failed version is the answer and nothing is written.
      */
     private Out registerVersion(GlueRequest request) {
         GlueRequest schemaId = request.requiredStructure("SchemaId");
@@ -49,27 +57,40 @@ final class VersionOperations {
         SchemaVersion version = context.change(() -> {
             RegisteredSchema schema = lookup.schema(schemaId);
             Optional<SchemaVersion> existing = Definitions.find(context.state(), schema, definition);
-            if (existing.isPresent()) {
+            if (existing.isPresent() && existing.get().available()) {
                 return existing.get();
             }
             ParsedSchema parsed = Definitions.parse(schema.dataFormat(), definition);
             String now = context.now();
             SchemaVersion added = Definitions.nextVersion(context.state(), schema, parsed, now,
                     context.limits().versionsPerSchema());
-            context.write(List.of(RegistryState.put(added),
-                    RegistryState.put(schema.withVersionAdded(added.versionNumber(), now))));
+            if (!added.available() && existing.isPresent()) {
+                return existing.get();
+            }
+            RegisteredSchema changed = added.available() ? schema.withVersionAdded(added.versionNumber(), now)
+                    : schema.withFailedVersionAdded(added.versionNumber(), now);
+            context.write(List.of(RegistryState.put(added), RegistryState.put(changed)));
+            if (!added.available()) {
+                log.info("Version {} of schema {} in registry {} failed its {} compatibility check: {}",
+                        added.versionNumber(), schema.name(), schema.registryName(), schema.compatibility(),
+                        added.failure());
+            }
             return added;
         });
-        return Out.object()
+        return withFailure(Out.object()
                 .put("SchemaVersionId", version.id().toString())
                 .put("VersionNumber", version.versionNumber())
-                .put("Status", version.status());
+                .put("Status", version.status()), version);
+    }
+
+    private static Out withFailure(Out out, SchemaVersion version) {
+        return version.failure() == null ? out : out.put(GlueApi.FAILURE_REASON, version.failure());
     }
 
     private Out get(GlueRequest request) {
         SchemaVersion version = lookup.version(request);
         RegisteredSchema schema = lookup.schemaOf(version);
-        return Out.object()
+        Out out = Out.object()
                 .put("SchemaVersionId", version.id().toString())
                 .put("SchemaDefinition", version.definition())
                 .put("DataFormat", schema.dataFormat())
@@ -77,6 +98,7 @@ final class VersionOperations {
                 .put("VersionNumber", version.versionNumber())
                 .put("Status", version.status())
                 .put("CreatedTime", version.createdTime());
+        return withFailure(out, version);
     }
 
     private Out getByDefinition(GlueRequest request) {
@@ -152,8 +174,8 @@ final class VersionOperations {
                 }
             }
             if (!changes.isEmpty()) {
-                long latest = context.state().versions(schema).stream().mapToLong(SchemaVersion::versionNumber)
-                        .filter(n -> !deleted.contains(n)).max().orElse(0);
+                long latest = context.state().versions(schema).stream().filter(SchemaVersion::available)
+                        .mapToLong(SchemaVersion::versionNumber).filter(n -> !deleted.contains(n)).max().orElse(0);
                 changes.add(RegistryState.put(schema.withLatestVersion(latest, context.now())));
                 context.write(changes);
             }

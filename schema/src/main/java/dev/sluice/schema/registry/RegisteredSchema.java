@@ -23,6 +23,12 @@ public record RegisteredSchema(String registryName, String name, DataFormat data
                 number, number + 1, createdTime, now, tags);
     }
 
+    /** A version that failed its compatibility check takes its number; the latest version stays the latest. */
+    public RegisteredSchema withFailedVersionAdded(long number, String now) {
+        return new RegisteredSchema(registryName, name, dataFormat, compatibility, description, status, checkpoint,
+                latestVersion, number + 1, createdTime, now, tags);
+    }
+
     public RegisteredSchema withLatestVersion(long number, String now) {
         return new RegisteredSchema(registryName, name, dataFormat, compatibility, description, status, checkpoint,
                 number, nextVersion, createdTime, now, tags);

@@ -81,6 +81,10 @@ class ConfluentApiTest {
 
         assertThat(refused.path("error_code").asInt()).isEqualTo(409);
         assertThat(refused.path("message").asText()).contains("BACKWARD");
+        // the version Glue keeps as FAILURE is nowhere to a Confluent client
+        assertThat(call(200, "GET", "/subjects/s/versions", null)).extracting(JsonNode::asLong).containsExactly(1L);
+        assertThat(call(404, "POST", "/subjects/s", schema(BREAKS)).path("error_code").asInt()).isEqualTo(40403);
+        assertThat(call(404, "GET", "/subjects/s/versions/2", null).path("error_code").asInt()).isEqualTo(40402);
         assertThat(check.path("is_compatible").asBoolean()).isFalse();
         assertThat(call(200, "POST", "/compatibility/subjects/s/versions/1", schema(V2)).path("is_compatible")
                 .asBoolean()).isTrue();

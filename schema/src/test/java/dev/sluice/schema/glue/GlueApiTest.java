@@ -142,26 +142,49 @@ class GlueApiTest {
     }
 
     @Test
-    void anIncompatibleVersionIsRefusedAndNothingIsWritten() {
+    void anIncompatibleVersionIsKeptAsFailedWithItsReasonAndTheLatestVersionStays() {
         ok("CreateRegistry", "{\"RegistryName\":\"r\"}");
         String schemaId = "{\"SchemaName\":\"users\",\"RegistryName\":\"r\"}";
         ok("CreateSchema", "{\"RegistryId\":{\"RegistryName\":\"r\"},\"SchemaName\":\"users\",\"DataFormat\":\"AVRO\","
                 + "\"SchemaDefinition\":" + q(V1) + "}");
+        String register = "{\"SchemaId\":" + schemaId + ",\"SchemaDefinition\":" + q(BREAKS) + "}";
 
-        String message = error("RegisterSchemaVersion", "{\"SchemaId\":" + schemaId + ",\"SchemaDefinition\":"
-                + q(BREAKS) + "}", "InvalidInputException").path("Message").asText();
+        JsonNode failed = ok("RegisterSchemaVersion", register);
 
-        assertThat(message).startsWith("Schema is not BACKWARD compatible").contains("'email'");
+        assertThat(failed.path("Status").asText()).isEqualTo("FAILURE");
+        assertThat(failed.path("VersionNumber").asLong()).isEqualTo(2);
+        assertThat(failed.path("SluiceFailureReason").asText()).startsWith("Schema is not BACKWARD compatible")
+                .contains("'email'");
+        String failedId = failed.path("SchemaVersionId").asText();
+        JsonNode got = ok("GetSchemaVersion", "{\"SchemaVersionId\":\"" + failedId + "\"}");
+        assertThat(got.path("Status").asText()).isEqualTo("FAILURE");
+        assertThat(got.path("SluiceFailureReason").asText()).isEqualTo(failed.path("SluiceFailureReason").asText());
         JsonNode schema = ok("GetSchema", "{\"SchemaId\":" + schemaId + "}");
         assertThat(schema.path("LatestSchemaVersion").asLong()).isEqualTo(1);
-        assertThat(schema.path("NextSchemaVersion").asLong()).isEqualTo(2);
-        assertThat(ok("ListSchemaVersions", "{\"SchemaId\":" + schemaId + "}").path("Schemas")).hasSize(1);
+        assertThat(schema.path("NextSchemaVersion").asLong()).isEqualTo(3);
+        assertThat(ok("GetSchemaVersion", "{\"SchemaId\":" + schemaId + ",\"SchemaVersionNumber\":"
+                + "{\"LatestVersion\":true}}").path("VersionNumber").asLong()).isEqualTo(1);
+        assertThat(ok("ListSchemaVersions", "{\"SchemaId\":" + schemaId + "}").path("Schemas"))
+                .extracting(v -> v.path("Status").asText()).containsExactly("AVAILABLE", "FAILURE");
+        assertThat(ok("GetSchemaByDefinition", register).path("Status").asText()).isEqualTo("FAILURE");
+        // Registering it again under the same mode answers the same failed version and adds none.
+        assertThat(ok("RegisterSchemaVersion", register).path("SchemaVersionId").asText()).isEqualTo(failedId);
+        assertThat(ok("GetSchema", "{\"SchemaId\":" + schemaId + "}").path("NextSchemaVersion").asLong())
+                .isEqualTo(3);
+        // A failed version cannot be the checkpoint.
+        assertThat(error("UpdateSchema", "{\"SchemaId\":" + schemaId + ",\"Compatibility\":\"NONE\","
+                + "\"SchemaVersionNumber\":{\"VersionNumber\":2}}", "InvalidInputException").path("Message").asText())
+                .contains("status FAILURE");
 
-        // After switching to NONE from version 1 on, the same definition is accepted.
+        // After switching to NONE from version 1 on, the same definition is checked again and accepted.
         ok("UpdateSchema", "{\"SchemaId\":" + schemaId + ",\"Compatibility\":\"NONE\","
                 + "\"SchemaVersionNumber\":{\"VersionNumber\":1}}");
-        assertThat(ok("RegisterSchemaVersion", "{\"SchemaId\":" + schemaId + ",\"SchemaDefinition\":" + q(BREAKS) + "}")
-                .path("VersionNumber").asLong()).isEqualTo(2);
+        JsonNode accepted = ok("RegisterSchemaVersion", register);
+        assertThat(accepted.path("Status").asText()).isEqualTo("AVAILABLE");
+        assertThat(accepted.path("VersionNumber").asLong()).isEqualTo(3);
+        assertThat(accepted.has("SluiceFailureReason")).isFalse();
+        assertThat(ok("GetSchemaByDefinition", register).path("SchemaVersionId").asText())
+                .isEqualTo(accepted.path("SchemaVersionId").asText());
     }
 
     @Test

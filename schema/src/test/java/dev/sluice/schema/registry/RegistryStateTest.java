@@ -23,7 +23,7 @@ class RegistryStateTest {
 
     private static SchemaVersion version(long number) {
         return new SchemaVersion(UUID.randomUUID(), number, "payments", "orders", number, "\"long\"", "\"long\"",
-                "AVAILABLE", T, List.of(new SchemaVersion.Metadata("k", "v" + number, T)));
+                "AVAILABLE", null, T, List.of(new SchemaVersion.Metadata("k", "v" + number, T)));
     }
 
     @Test
