@@ -65,4 +65,16 @@ class ConfluentSchemaRegistryApiIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(missing.body()).path("error_code").asInt()).isEqualTo(40401);
     }
+
+    @Test
+    void aBodyOverTwoMebibytesIsRefusedUnread() throws Exception {
+        String subject = "huge-" + UUID.randomUUID().toString().substring(0, 8);
+        String huge = "{\"schema\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+        HttpResponse<String> refused = send("POST", "/subjects/" + subject + "/versions", huge);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(refused.body()).path("message").asText()).contains("over 2097152 bytes");
+        assertThat(send("GET", "/subjects", null).body()).doesNotContain(subject);
+    }
 }

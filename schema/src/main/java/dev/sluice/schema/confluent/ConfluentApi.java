@@ -60,9 +60,18 @@ public final class ConfluentApi {
         try {
             return new Response(200, route(method, ConfluentPath.parse(path), body).toString());
         } catch (ConfluentException e) {
-            ObjectNode error = NODES.objectNode().put("error_code", e.errorCode()).put("message", e.getMessage());
-            return new Response(e.status(), error.toString());
+            return error(e);
         }
+    }
+
+    /** The answer to a request whose body is over {@code limit} bytes. */
+    public static Response tooLarge(int limit) {
+        return error(new ConfluentException(413, 413, "The request body is over " + limit + " bytes"));
+    }
+
+    private static Response error(ConfluentException e) {
+        ObjectNode error = NODES.objectNode().put("error_code", e.errorCode()).put("message", e.getMessage());
+        return new Response(e.status(), error.toString());
     }
 
     private JsonNode route(String method, ConfluentPath path, String body) {

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 public final class ConfluentFilter implements Filter {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    /** As the Glue API's: far over any schema (Glue's limit is 170,000 characters), far under a node's memory. */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     private final ConfluentApi api;
 
@@ -33,8 +35,10 @@ public final class ConfluentFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String body = new String(http.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        ConfluentApi.Response answer = api.handle(http.getMethod(), http.getRequestURI(), body);
+        byte[] read = http.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        ConfluentApi.Response answer = read.length > MAX_BODY_BYTES
+                ? ConfluentApi.tooLarge(MAX_BODY_BYTES)
+                : api.handle(http.getMethod(), http.getRequestURI(), new String(read, StandardCharsets.UTF_8));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         out.setStatus(answer.status());
         out.setContentType(CONTENT_TYPE);
