@@ -67,8 +67,7 @@ final class RegistryContext {
             try {
                 return operation.get();
             } catch (WriteConflictException e) {
-                LOG.info("Another node changed the registry meanwhile; checking again (attempt {} of {})", attempt,
-                        MAX_ATTEMPTS);
+                LOG.info("{}; checking again (attempt {} of {})", e.getMessage(), attempt, MAX_ATTEMPTS);
                 if (attempt == MAX_ATTEMPTS) {
                     throw new RegistryException(ErrorCode.CONCURRENT_MODIFICATION, "Other changes to the registry"
                             + " kept overtaking this one (" + MAX_ATTEMPTS + " attempts); try again");

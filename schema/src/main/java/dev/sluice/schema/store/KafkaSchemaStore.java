@@ -137,12 +137,14 @@ public final class KafkaSchemaStore implements SchemaStore {
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         long last;
+        boolean committing = false;
         try {
             KafkaProducer<String, String> writer = producer();
             writer.beginTransaction();
             for (Change change : changes) {
                 sent.add(writer.send(new ProducerRecord<>(partition.topic(), 0, change.key(), change.document())));
             }
+            committing = true;
             writer.commitTransaction();
             last = sent.get(sent.size() - 1).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
         } catch (InterruptedException e) {
@@ -161,6 +163,13 @@ public final class KafkaSchemaStore implements SchemaStore {
                 // Another node has taken the writer's id since this one last did: it may have written since our
                 // checks. The caller checks again.
                 throw new WriteConflictException("Another node wrote to " + topic() + " meanwhile", e);
+            }
+            if (committing) {
+                // A commit that failed otherwise (the coordinator answering an unexpected error while another node
+                // takes the id, a timeout) has an unknown outcome: the caller catches up and checks again, and
+                // finds its change there if it was committed after all.
+                throw new WriteConflictException("The commit to " + topic() + " failed with its outcome unknown: "
+                        + e.getMessage(), e);
             }
             throw new StoreException("Could not write to " + topic() + ": " + e.getMessage(), e);
         }
