@@ -36,19 +36,23 @@ final class Definitions {
      */
     static Optional<SchemaVersion> find(RegistryState state, RegisteredSchema schema, String definition) {
         List<SchemaVersion> versions = state.versions(schema);
-        List<SchemaVersion> matches = versions.stream().filter(v -> v.definition().equals(definition)).toList();
-        if (matches.isEmpty()) {
-            ParsedSchema parsed;
-            try {
-                parsed = SchemaFormat.of(schema.dataFormat()).parse(definition);
-            } catch (InvalidSchemaException e) {
-                return Optional.empty();
-            }
-            String normalized = parsed.normalized();
-            matches = versions.stream().filter(v -> v.normalizedDefinition().equals(normalized)).toList();
+        List<SchemaVersion> exact = versions.stream().filter(v -> v.definition().equals(definition)).toList();
+        Optional<SchemaVersion> available = exact.stream().filter(SchemaVersion::available).findFirst();
+        if (available.isPresent()) {
+            return available; // the serde's lookups: no parsing
         }
-        List<SchemaVersion> found = matches;
-        return found.stream().filter(SchemaVersion::available).findFirst().or(() -> found.stream().findFirst());
+        ParsedSchema parsed;
+        try {
+            parsed = SchemaFormat.of(schema.dataFormat()).parse(definition);
+        } catch (InvalidSchemaException e) {
+            return exact.stream().findFirst();
+        }
+        String normalized = parsed.normalized();
+        List<SchemaVersion> same = versions.stream().filter(v -> v.normalizedDefinition().equals(normalized))
+                .toList();
+        return same.stream().filter(SchemaVersion::available).findFirst()
+                .or(() -> exact.stream().findFirst())
+                .or(() -> same.stream().findFirst());
     }
 
     /**

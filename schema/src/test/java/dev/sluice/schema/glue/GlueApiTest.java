@@ -176,14 +176,18 @@ class GlueApiTest {
                 + "\"SchemaVersionNumber\":{\"VersionNumber\":2}}", "InvalidInputException").path("Message").asText())
                 .contains("status FAILURE");
 
-        // After switching to NONE from version 1 on, the same definition is checked again and accepted.
+        // After switching to NONE from version 1 on, the same definition (written otherwise here) is checked again
+        // and accepted; looked up as first written, it finds the available version, not the failed one.
         ok("UpdateSchema", "{\"SchemaId\":" + schemaId + ",\"Compatibility\":\"NONE\","
                 + "\"SchemaVersionNumber\":{\"VersionNumber\":1}}");
-        JsonNode accepted = ok("RegisterSchemaVersion", register);
+        JsonNode accepted = ok("RegisterSchemaVersion", "{\"SchemaId\":" + schemaId + ",\"SchemaDefinition\":"
+                + q(" " + BREAKS + "\n") + "}");
         assertThat(accepted.path("Status").asText()).isEqualTo("AVAILABLE");
         assertThat(accepted.path("VersionNumber").asLong()).isEqualTo(3);
         assertThat(accepted.has("SluiceFailureReason")).isFalse();
         assertThat(ok("GetSchemaByDefinition", register).path("SchemaVersionId").asText())
+                .isEqualTo(accepted.path("SchemaVersionId").asText());
+        assertThat(ok("RegisterSchemaVersion", register).path("SchemaVersionId").asText())
                 .isEqualTo(accepted.path("SchemaVersionId").asText());
     }
 
