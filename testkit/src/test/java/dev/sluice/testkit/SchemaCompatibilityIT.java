@@ -15,9 +15,7 @@ import software.amazon.awssdk.services.glue.model.SchemaVersionStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -116,12 +114,9 @@ class SchemaCompatibilityIT {
     /** The SluiceFailureReason of GetSchemaVersion's raw answer. */
     private static String failureReason(String schemaVersionId) {
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(SluiceTestEnvironment.get().node().apiUrl()))
-                    .header("X-Amz-Target", "AWSGlue.GetSchemaVersion")
-                    .header("Content-Type", "application/x-amz-json-1.1")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"SchemaVersionId\":\"" + schemaVersionId + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(GlueClients.rawCall(
+                    SluiceTestEnvironment.get().node(), "AWSGlue.GetSchemaVersion",
+                    "{\"SchemaVersionId\":\"" + schemaVersionId + "\"}"), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             return new ObjectMapper().readTree(answer.body()).path("SluiceFailureReason").asText();
         } catch (IOException e) {

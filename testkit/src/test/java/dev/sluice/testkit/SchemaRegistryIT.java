@@ -319,10 +319,6 @@ class SchemaRegistryIT {
     }
 
     private static HttpRequest glueCall(String target, String body) {
-        return HttpRequest.newBuilder(URI.create(env.node().apiUrl()))
-                .header("X-Amz-Target", target)
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return GlueClients.rawCall(env.node(), target, body);
     }
 }

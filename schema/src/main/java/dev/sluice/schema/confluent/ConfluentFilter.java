@@ -1,5 +1,6 @@
 package dev.sluice.schema.confluent;
 
+import dev.sluice.schema.glue.GlueFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 public final class ConfluentFilter implements Filter {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    /** As the Glue API's: far over any schema (Glue's limit is 170,000 characters), far under a node's memory. */
-    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    /** The Glue API's limit: far over any schema (Glue's is 170,000 characters), far under a node's memory. */
+    static final int MAX_BODY_BYTES = GlueFilter.MAX_BODY_BYTES;
 
     private final ConfluentApi api;
 

@@ -23,7 +23,7 @@ public final class GlueFilter implements Filter {
     private final GlueApi api;
 
     /** Far over any Glue request: a schema definition is at most 170,000 characters. */
-    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     public GlueFilter(GlueApi api) {
         this.api = api;
