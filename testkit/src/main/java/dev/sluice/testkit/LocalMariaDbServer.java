@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The MySQL stand-in of the integration tests: a real MariaDB server, <b>MariaDB 11.4.5</b> for Linux x86-64
@@ -152,6 +153,17 @@ public final class LocalMariaDbServer implements AutoCloseable {
     /** A new connection as {@value #USER} to {@value #DATABASE}; the caller closes it. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+    }
+
+    /** Runs statements as {@value #USER}, in order, on one connection. */
+    public void execute(String... statements) {
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -124,8 +124,7 @@ class CdcIamAuthIT {
     /** The ids of the rows the topic's records carry (tombstones left out). */
     private static List<Integer> ids(String topic) {
         try (var topics = new CdcTopics(env.bootstrapServers())) {
-            return topics.changes(topic).stream().filter(c -> c.value() != null)
-                    .map(c -> c.value().path("after").path("id").asInt()).toList();
+            return topics.afterIds(topic);
         }
     }
 

@@ -14,9 +14,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,13 +81,7 @@ class CdcMySqlIT {
     }
 
     private static void sql(String... statements) {
-        try (Connection connection = mariaDb.connect(); Statement sql = connection.createStatement()) {
-            for (String statement : statements) {
-                sql.execute(statement);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        mariaDb.execute(statements);
     }
 
     private static List<Change> changes(String topic) {

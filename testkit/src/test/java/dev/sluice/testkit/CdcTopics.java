@@ -44,6 +44,12 @@ final class CdcTopics implements AutoCloseable {
         return out;
     }
 
+    /** The ids of the rows a topic's change records carry after the change (tombstones left out). */
+    List<Integer> afterIds(String topic) {
+        return changes(topic).stream().filter(c -> c.value() != null)
+                .map(c -> c.value().path("after").path("id").asInt()).toList();
+    }
+
     static JsonNode parse(byte[] bytes) {
         try {
             return bytes == null ? null : JSON.readTree(bytes);

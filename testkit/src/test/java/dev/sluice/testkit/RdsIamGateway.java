@@ -1,10 +1,6 @@
 package dev.sluice.testkit;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.signer.Aws4Signer;
-import software.amazon.awssdk.auth.signer.params.Aws4PresignerParams;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.ByteArrayOutputStream;
@@ -14,42 +10,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for RDS's IAM database authentication, in front of the PostgreSQL stand-in: it relays the PostgreSQL
  * protocol, and when the server asks one user for a cleartext password, it takes what the client sends as an RDS IAM
  * token, checks it as RDS does (a SigV4 presigned {@code connect} request for this endpoint and user, signed with
- * the one key it knows, at most 15 minutes old), and only then signs in to the server with the user's real password.
+ * the one key it knows, at most 15 minutes old: {@link RdsIamTokenCheck}), and only then signs in to the server with
+ * the user's real password.
  * A token that fails the check ends the connection with the error RDS gives.
  */
 final class RdsIamGateway implements AutoCloseable {
 
     private static final int SSL_REQUEST = 80877103;
     private static final int GSS_REQUEST = 80877104;
-    private static final Duration LIFETIME = Duration.ofMinutes(15);
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final int serverPort;
     private final String user;
     private final String password;
-    private final AwsCredentials credentials;
-    private final Region region;
-    private final ServerSocket socket;
+    private final RdsIamTokenCheck check;
+    private final LoopbackListener listener;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
 
@@ -64,16 +46,12 @@ final class RdsIamGateway implements AutoCloseable {
         this.serverPort = serverPort;
         this.user = user;
         this.password = password;
-        this.credentials = credentials;
-        this.region = region;
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::acceptAll, "rds-iam-gateway");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.listener = new LoopbackListener("rds-iam-gateway", this::relay);
+        this.check = new RdsIamTokenCheck("127.0.0.1", listener.port(), user, credentials, region);
     }
 
     int port() {
-        return socket.getLocalPort();
+        return listener.port();
     }
 
     /** Connections whose token passed the check. */
@@ -84,19 +62,6 @@ final class RdsIamGateway implements AutoCloseable {
     /** Connections refused for their token. */
     int refused() {
         return refused.get();
-    }
-
-    private void acceptAll() {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                Thread relay = new Thread(() -> relay(client), "rds-iam-gateway-connection");
-                relay.setDaemon(true);
-                relay.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
     }
 
     private void relay(Socket client) {
@@ -120,7 +85,7 @@ final class RdsIamGateway implements AutoCloseable {
                 fromClient.readFully(body);
                 if (type == 'p' && !signedIn) {
                     String token = new String(body, 0, body.length - 1, StandardCharsets.UTF_8);
-                    if (!valid(token, startupUser(startup))) {
+                    if (!check.valid(token, startupUser(startup))) {
                         refused.incrementAndGet();
                         synchronized (toClient) {
                             toClient.write(error("PAM authentication failed for user \"" + startupUser(startup)
@@ -173,7 +138,8 @@ final class RdsIamGateway implements AutoCloseable {
         return "";
     }
 
-    private static void pipe(Socket from, Socket to) {
+    /** Copies what {@code from} sends to {@code to} until either hangs up, then closes {@code to}. */
+    static void pipe(Socket from, Socket to) {
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
@@ -196,54 +162,6 @@ final class RdsIamGateway implements AutoCloseable {
         }
     }
 
-    /** RDS's check: this endpoint, this user, the known key, signed at most 15 minutes ago. */
-    boolean valid(String token, String startupUser) {
-        if (!startupUser.equals(user)) {
-            return false;
-        }
-        Map<String, String> query = new HashMap<>();
-        String rawQuery = URI.create("https://" + token).getRawQuery();
-        if (rawQuery == null) {
-            return false;
-        }
-        for (String pair : rawQuery.split("&")) {
-            String[] kv = pair.split("=", 2);
-            query.put(kv[0], kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        Instant signed;
-        try {
-            signed = Instant.from(AMZ_DATE.parse(query.getOrDefault("X-Amz-Date", "")));
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-        Instant now = Instant.now();
-        if (signed.isAfter(now.plus(Duration.ofMinutes(5))) || signed.plus(LIFETIME).isBefore(now)) {
-            return false;
-        }
-        return token.equals(presign(user, signed));
-    }
-
-    /** The token RDS expects for {@code dbUser} signed at {@code at}, as the SDK's RdsUtilities makes it. */
-    private String presign(String dbUser, Instant at) {
-        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.GET)
-                .protocol("https")
-                .host("127.0.0.1")
-                .port(port())
-                .encodedPath("/")
-                .putRawQueryParameter("DBUser", dbUser)
-                .putRawQueryParameter("Action", "connect")
-                .build();
-        Aws4PresignerParams params = Aws4PresignerParams.builder()
-                .signingClockOverride(Clock.fixed(at, ZoneOffset.UTC))
-                .expirationTime(at.plus(LIFETIME))
-                .awsCredentials(credentials)
-                .signingName("rds-db")
-                .signingRegion(region)
-                .build();
-        return Aws4Signer.create().presign(request, params).getUri().toString().substring("https://".length());
-    }
-
     /** A PostgreSQL ErrorResponse, as RDS answers a bad token. */
     private static byte[] error(String message) throws IOException {
         var fields = new ByteArrayOutputStream();
@@ -262,6 +180,6 @@ final class RdsIamGateway implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        listener.close();
     }
 }

@@ -1,7 +1,9 @@
 package dev.sluice.connect.cdc;
 
+import java.util.Comparator;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 
 /** How the RDS connectors fold Debezium's own validation into theirs. */
@@ -22,5 +24,16 @@ public final class DebeziumValidation {
                         .forEach(mine::addErrorMessage);
             }
         }
+    }
+
+    /**
+     * Adds the error of a connector's cross-key checks (its config parser's {@link ConfigException}) to the key its
+     * message names first, or to {@code fallbackKey}.
+     */
+    public static void addParseError(Map<String, ConfigValue> values, ConfigException e, String fallbackKey) {
+        String key = values.keySet().stream().filter(k -> e.getMessage().contains(k))
+                .min(Comparator.comparingInt(k -> e.getMessage().indexOf(k)))
+                .orElse(fallbackKey);
+        values.get(key).addErrorMessage(e.getMessage());
     }
 }

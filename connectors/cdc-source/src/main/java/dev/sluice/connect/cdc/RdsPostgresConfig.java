@@ -1,9 +1,9 @@
 package dev.sluice.connect.cdc;
 
 import dev.sluice.connect.cdc.iam.IamAuth;
+import dev.sluice.connect.cdc.iam.IamConfig;
 import dev.sluice.connect.cdc.iam.IamTokenRegistry;
 import dev.sluice.connect.cdc.iam.RdsIamAuthenticationPlugin;
-import dev.sluice.connect.common.aws.AwsCredentialsConfig;
 import io.debezium.connector.postgresql.PostgresConnectorConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +13,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The keys of {@link RdsPostgresConnector}: the few a pipeline needs (all of them Debezium's own names), the RDS
@@ -32,8 +29,8 @@ public final class RdsPostgresConfig {
     public static final String TABLES = "table.include.list";
     public static final String HEARTBEAT_TABLE = "sluice.heartbeat.table";
     public static final String SLOT_RETAIN = "sluice.slot.retain";
-    public static final String IAM_AUTH = "sluice.iam.auth";
-    public static final String IAM_REGION = "sluice.iam.region";
+    public static final String IAM_AUTH = IamConfig.IAM_AUTH;
+    public static final String IAM_REGION = IamConfig.IAM_REGION;
 
     static final String DEFAULT_HEARTBEAT_TABLE = "public.sluice_heartbeat";
     /** Debezium passes the keys under {@code database.} that it does not know on to the JDBC driver. */
@@ -115,20 +112,10 @@ public final class RdsPostgresConfig {
                     "Sluice's: keep the replication slot when the connector's offsets are reset (`DELETE "
                             + "/connectors/<name>/offsets` on the stopped connector). By default the reset drops "
                             + "the slot, whose position the offsets were.", DEFAULTS, 10, Width.SHORT,
-                    "Keep slot on reset")
-            .define(IAM_AUTH, Type.BOOLEAN, false, Importance.MEDIUM,
-                    "Sluice's: sign in with an RDS IAM authentication token instead of a password. A fresh token "
-                            + "(from the AWS SDK's `RdsUtilities`, valid 15 minutes) is made for every connection "
-                            + "and reconnection. The database user needs `GRANT rds_iam TO <user>`, the "
-                            + "credentials `rds-db:connect` on it, and the instance IAM authentication enabled; "
-                            + "RDS takes tokens over TLS only.", IAM, 1, Width.SHORT, "IAM authentication")
-            .define(IAM_REGION, Type.STRING, "", Importance.LOW,
-                    "Sluice's: the region the tokens are signed for. Empty: the region in the endpoint's name "
-                            + "(`<instance>.<id>.<region>.rds.amazonaws.com`), else the default AWS region chain.",
-                    IAM, 2, Width.SHORT, "IAM region");
+                    "Keep slot on reset");
 
     static {
-        AwsCredentialsConfig.define(CONFIG_DEF, IAM, 2);
+        IamConfig.define(CONFIG_DEF, IAM, "The database user needs `GRANT rds_iam TO <user>`");
     }
 
     private RdsPostgresConfig() {
@@ -142,7 +129,8 @@ public final class RdsPostgresConfig {
         var config = new AbstractConfig(CONFIG_DEF, props, false);
         String name = props.getOrDefault("name", config.getString(TOPIC_PREFIX));
         String heartbeatTable = config.getString(HEARTBEAT_TABLE);
-        Optional<IamAuth> iam = config.getBoolean(IAM_AUTH) ? Optional.of(iamAuth(config)) : Optional.empty();
+        Optional<IamAuth> iam = IamConfig.parse(config, config.getString(HOSTNAME), config.getInt(PORT),
+                config.getString(USER));
         if (iam.isEmpty() && config.getPassword(PASSWORD) == null) {
             throw new ConfigException(PASSWORD, null, "Set " + PASSWORD + ", or " + IAM_AUTH
                     + "=true to sign in with an RDS IAM token");
@@ -158,34 +146,6 @@ public final class RdsPostgresConfig {
         return new RdsPostgresSettings(name, debezium.get(RdsDefaults.SLOT_NAME), config.getBoolean(SLOT_RETAIN),
                 props.containsKey(RdsDefaults.HEARTBEAT_ACTION_QUERY) ? Optional.empty() : Optional.of(heartbeatTable),
                 iam, debezium);
-    }
-
-    private static IamAuth iamAuth(AbstractConfig config) {
-        String host = config.getString(HOSTNAME);
-        String region = config.getString(IAM_REGION);
-        Region resolved;
-        if (!region.isBlank()) {
-            resolved = Region.of(region);
-        } else {
-            resolved = IamAuth.regionOf(host).orElseGet(() -> {
-                try {
-                    return DefaultAwsRegionProviderChain.builder().build().getRegion();
-                } catch (SdkClientException e) {
-                    throw new ConfigException(IAM_REGION, "", "The endpoint " + host + " does not name its region "
-                            + "and no default AWS region is set: set " + IAM_REGION + " to the instance's region");
-                }
-            });
-        }
-        boolean hasId = !config.getPassword(AwsCredentialsConfig.AWS_ACCESS_KEY_ID).value().isBlank();
-        boolean hasSecret = !config.getPassword(AwsCredentialsConfig.AWS_SECRET_ACCESS_KEY).value().isBlank();
-        if (hasId != hasSecret) {
-            String missing = hasId ? AwsCredentialsConfig.AWS_SECRET_ACCESS_KEY : AwsCredentialsConfig.AWS_ACCESS_KEY_ID;
-            throw new ConfigException(missing + ": set it together with "
-                    + (hasId ? AwsCredentialsConfig.AWS_ACCESS_KEY_ID : AwsCredentialsConfig.AWS_SECRET_ACCESS_KEY)
-                    + ", or neither to sign IAM tokens with the default AWS credentials chain");
-        }
-        return new IamAuth(host, config.getInt(PORT), config.getString(USER), resolved,
-                AwsCredentialsConfig.parse(config));
     }
 
     /** What {@link RdsPostgresConnector#config()} describes: these keys, then every other key of Debezium's. */

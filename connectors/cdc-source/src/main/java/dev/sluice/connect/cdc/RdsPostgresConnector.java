@@ -1,5 +1,6 @@
 package dev.sluice.connect.cdc;
 
+import dev.sluice.connect.cdc.iam.IamConfig;
 import io.debezium.connector.postgresql.PostgresConnector;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -101,11 +102,7 @@ public class RdsPostgresConnector extends SourceConnector {
         try {
             parsed = RdsPostgresConfig.parse(props);
         } catch (ConfigException e) {
-            // the cross-key checks of parse: the message names the key
-            String key = values.keySet().stream().filter(k -> e.getMessage().contains(k))
-                    .min(java.util.Comparator.comparingInt(k -> e.getMessage().indexOf(k)))
-                    .orElse(RdsPostgresConfig.HOSTNAME);
-            values.get(key).addErrorMessage(e.getMessage());
+            DebeziumValidation.addParseError(values, e, RdsPostgresConfig.HOSTNAME);
             return new Config(new ArrayList<>(values.values()));
         }
         DebeziumValidation.merge(values, new PostgresConnector().validate(parsed.debezium()));
@@ -115,11 +112,8 @@ public class RdsPostgresConnector extends SourceConnector {
         } else if (parsed.iam().isPresent() && hostname.errorMessages().stream().anyMatch(
                 m -> m.contains("PAM authentication failed") || m.contains("password authentication failed"))) {
             String user = parsed.get(RdsPostgresConfig.USER);
-            values.get(RdsPostgresConfig.IAM_AUTH).addErrorMessage("The database refused the IAM token of user '"
-                    + user + "': check that the instance has IAM database authentication enabled, that the user "
-                    + "has it (GRANT rds_iam TO " + user + "), and that the AWS credentials (aws.access.key.id and "
-                    + "aws.secret.access.key, or the default AWS chain) may rds-db:connect as " + user + " in "
-                    + parsed.iam().get().region().id() + ".");
+            values.get(RdsPostgresConfig.IAM_AUTH).addErrorMessage(
+                    IamConfig.refusedAdvice(user, "GRANT rds_iam TO " + user, parsed.iam().get()));
         } else if (hostname.errorMessages().stream().anyMatch(m -> m.contains("password authentication failed"))) {
             values.get(RdsPostgresConfig.PASSWORD).addErrorMessage("PostgreSQL refused the password of user '"
                     + parsed.get(RdsPostgresConfig.USER) + "': check " + RdsPostgresConfig.USER + " and "

@@ -33,9 +33,7 @@ public final class RdsIamAuthenticationPlugin implements AuthenticationPlugin {
         try {
             return tokens.token().toCharArray();
         } catch (RuntimeException e) {
-            throw new PSQLException("Could not make an RDS IAM authentication token: " + e.getMessage()
-                    + ". Check the AWS credentials (aws.access.key.id and aws.secret.access.key, or the default "
-                    + "AWS chain) and sluice.iam.region", PSQLState.CONNECTION_REJECTED, e);
+            throw new PSQLException(RdsIamTokens.failure(e), PSQLState.CONNECTION_REJECTED, e);
         }
     }
 }

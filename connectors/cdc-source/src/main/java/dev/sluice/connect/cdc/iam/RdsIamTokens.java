@@ -28,4 +28,10 @@ public final class RdsIamTokens {
                 .port(auth.port())
                 .username(auth.user()));
     }
+
+    /** What to say when a token could not be made. */
+    static String failure(RuntimeException e) {
+        return "Could not make an RDS IAM authentication token: " + e.getMessage() + ". Check the AWS credentials "
+                + "(aws.access.key.id and aws.secret.access.key, or the default AWS chain) and sluice.iam.region";
+    }
 }

@@ -1,5 +1,9 @@
 package dev.sluice.connect.cdc.mysql;
 
+import dev.sluice.connect.cdc.iam.IamAuth;
+import dev.sluice.connect.cdc.iam.IamConfig;
+import dev.sluice.connect.cdc.iam.IamTokenRegistry;
+import dev.sluice.connect.cdc.iam.RdsIamClearPasswordPlugin;
 import io.debezium.connector.mysql.MySqlConnector;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +16,7 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The keys of {@link RdsMySqlConnector}: the few a pipeline needs (all of them Debezium's own names), the RDS defaults
- * it fills in, the schema history's, and Sluice's one. Every other Debezium MySQL key is passed through as it is.
+ * it fills in, the schema history's, and Sluice's own (the binlog retention check and IAM authentication). Every other Debezium MySQL key is passed through as it is.
  */
 public final class RdsMySqlConfig {
 
@@ -24,6 +28,9 @@ public final class RdsMySqlConfig {
     public static final String TABLES = "table.include.list";
     public static final String SNAPSHOT_MODE = "snapshot.mode";
     public static final String MIN_RETENTION_HOURS = "sluice.binlog.retention.min.hours";
+    public static final String IAM_AUTH = IamConfig.IAM_AUTH;
+    /** Debezium hands the keys under {@code driver.} to MySQL Connector/J, without the prefix. */
+    static final String DRIVER_PREFIX = "driver.";
 
     static final int DEFAULT_MIN_RETENTION_HOURS = 24;
 
@@ -31,6 +38,7 @@ public final class RdsMySqlConfig {
     private static final String CAPTURE = "Capture";
     private static final String DEFAULTS = "RDS defaults";
     private static final String HISTORY = "Schema history";
+    private static final String IAM = "IAM authentication";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(HOSTNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
@@ -42,8 +50,9 @@ public final class RdsMySqlConfig {
                     Importance.HIGH, "The user: it needs `SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, "
                             + "REPLICATION CLIENT` on `*.*`, and on RDS `LOCK TABLES` too for the snapshot.",
                     CONNECTION, 3, Width.MEDIUM, "User")
-            .define(PASSWORD, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-                    "The user's password. Never logged, and hidden in every API response.",
+            .define(PASSWORD, Type.PASSWORD, null, Importance.HIGH,
+                    "The user's password; required unless `sluice.iam.auth` is set. Never logged, and hidden in "
+                            + "every API response.",
                     CONNECTION, 4, Width.MEDIUM, "Password")
             .define(RdsMySqlDefaults.SSL_MODE, Type.STRING, RdsMySqlDefaults.DEFAULT_SSL_MODE,
                     ConfigDef.ValidString.in("disabled", "preferred", "required", "verify_ca", "verify_identity"),
@@ -94,6 +103,11 @@ public final class RdsMySqlConfig {
                             + "topic: two connectors writing one history corrupt it.",
                     HISTORY, 3, Width.MEDIUM, "Schema history topic");
 
+    static {
+        IamConfig.define(CONFIG_DEF, IAM, "The database user needs `CREATE USER <user> IDENTIFIED WITH "
+                + "AWSAuthenticationPlugin AS 'RDS'` (and the grants above)");
+    }
+
     private RdsMySqlConfig() {
     }
 
@@ -108,10 +122,28 @@ public final class RdsMySqlConfig {
         missingHistoryBootstrap(props).ifPresent(message -> {
             throw new ConfigException(RdsMySqlDefaults.HISTORY_BOOTSTRAP, null, message);
         });
+        Optional<IamAuth> iam = IamConfig.parse(config, config.getString(HOSTNAME), config.getInt(PORT),
+                config.getString(USER));
+        if (iam.isEmpty() && config.getPassword(PASSWORD) == null) {
+            throw new ConfigException(PASSWORD, null, "Set " + PASSWORD + ", or " + IAM_AUTH
+                    + "=true to sign in with an RDS IAM token");
+        }
+        if (iam.isPresent() && "disabled".equals(config.getString(RdsMySqlDefaults.SSL_MODE))) {
+            throw new ConfigException(RdsMySqlDefaults.SSL_MODE, "disabled", "RDS takes IAM tokens over TLS only, "
+                    + "and MySQL clients send them over TLS only: set " + RdsMySqlDefaults.SSL_MODE + " to required "
+                    + "(the default), verify_ca or verify_identity");
+        }
         String name = props.getOrDefault("name", config.getString(TOPIC_PREFIX));
         Map<String, String> debezium = RdsMySqlDefaults.merge(props, name);
+        // Sluice's own keys, the AWS credentials among them, stay out of Debezium's config, which it logs
+        debezium.keySet().removeIf(key -> key.startsWith("sluice.") || key.startsWith("aws."));
+        iam.ifPresent(auth -> {
+            IamTokenRegistry.register(auth);
+            debezium.put(DRIVER_PREFIX + RdsIamClearPasswordPlugin.CLASS_PROPERTY,
+                    RdsIamClearPasswordPlugin.class.getName());
+        });
         return new RdsMySqlSettings(name, Long.parseLong(debezium.get(RdsMySqlDefaults.SERVER_ID)),
-                config.getInt(MIN_RETENTION_HOURS), debezium);
+                config.getInt(MIN_RETENTION_HOURS), iam, debezium);
     }
 
     /** The error for a Kafka schema history without a cluster, which Kafka Connect cannot fill in. */

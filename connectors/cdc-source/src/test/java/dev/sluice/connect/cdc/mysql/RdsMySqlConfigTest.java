@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
@@ -149,15 +150,13 @@ class RdsMySqlConfigTest {
     }
 
     @Test
-    void oneTaskWhateverTasksMaxSaysWithTheMergedConfig() {
+    void oneTaskWhateverTasksMaxSaysWhichParsesTheConfigWhereItRuns() {
         var connector = new RdsMySqlConnector();
         connector.start(minimal());
 
         List<Map<String, String>> tasks = connector.taskConfigs(3);
 
-        assertThat(tasks).singleElement().satisfies(task -> assertThat(task)
-                .containsEntry("database.ssl.mode", "required")
-                .containsEntry("schema.history.internal.kafka.topic", "orders-cdc.schema-history"));
+        assertThat(tasks).containsExactly(minimal());
     }
 
     @Test
@@ -166,9 +165,60 @@ class RdsMySqlConfigTest {
     }
 
     @Test
-    void itRunsDebeziumsMySqlTask() {
-        assertThat(new RdsMySqlConnector().taskClass().getName())
-                .isEqualTo("io.debezium.connector.mysql.MySqlConnectorTask");
+    void itRunsDebeziumsMySqlTaskInsideItsOwn() {
+        assertThat(new RdsMySqlConnector().taskClass()).isEqualTo(RdsMySqlTask.class);
+    }
+
+    @Test
+    void withIamAuthenticationNoPasswordIsNeededAndTheDriverGetsTheTokenPlugin() {
+        Map<String, String> props = new HashMap<>(minimal());
+        props.remove("database.password");
+        props.put("sluice.iam.auth", "true");
+        props.put("aws.access.key.id", "AKIDEXAMPLE");
+        props.put("aws.secret.access.key", "not-for-debezium");
+
+        RdsMySqlSettings settings = RdsMySqlConfig.parse(props);
+
+        assertThat(settings.iam()).hasValueSatisfying(iam -> {
+            assertThat(iam.region().id()).isEqualTo("us-east-1");
+            assertThat(iam.user()).isEqualTo("app");
+            assertThat(iam.port()).isEqualTo(3306);
+        });
+        assertThat(settings.debezium())
+                .containsEntry("driver.authenticationPlugins",
+                        "dev.sluice.connect.cdc.iam.RdsIamClearPasswordPlugin")
+                .doesNotContainKeys("aws.access.key.id", "aws.secret.access.key", "sluice.iam.auth",
+                        "database.password");
+    }
+
+    @Test
+    void withoutIamAuthenticationThePasswordIsRequired() {
+        Map<String, String> props = new HashMap<>(minimal());
+        props.remove("database.password");
+
+        assertThatThrownBy(() -> RdsMySqlConfig.parse(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("database.password").hasMessageContaining("sluice.iam.auth=true");
+    }
+
+    @Test
+    void iamTokensAreNeverSentWithoutTls() {
+        Map<String, String> props = new HashMap<>(minimal());
+        props.put("sluice.iam.auth", "true");
+        props.put("database.ssl.mode", "disabled");
+
+        assertThatThrownBy(() -> RdsMySqlConfig.parse(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("database.ssl.mode").hasMessageContaining("over TLS only");
+    }
+
+    @Test
+    void validateNamesTheKeyOfACrossKeyProblem() {
+        Map<String, String> props = new HashMap<>(minimal());
+        props.remove("database.password");
+
+        Map<String, List<String>> errors = errors(new RdsMySqlConnector().validate(props).configValues());
+
+        assertThat(errors.get("database.password")).singleElement(InstanceOfAssertFactories.STRING)
+                .contains("sluice.iam.auth=true");
     }
 
     static Map<String, List<String>> errors(List<ConfigValue> values) {
