@@ -1,6 +1,7 @@
 package dev.sluice.connect.cdc.mysql;
 
 import dev.sluice.connect.cdc.DebeziumTaskWrapper;
+import dev.sluice.connect.cdc.LazyLastEvent;
 import dev.sluice.connect.cdc.iam.RdsIamTokens;
 import io.debezium.config.CommonConnectorConfig;
 import io.debezium.config.Configuration;
@@ -51,7 +52,10 @@ public class RdsMySqlTask extends DebeziumTaskWrapper {
         renewal.ifPresent(r -> r.check(debezium.capture));
     }
 
-    /** Debezium's MySQL task, each (re)start of it signing in with a fresh token when there are tokens. */
+    /**
+     * Debezium's MySQL task, each (re)start of it signing in with a fresh token when there are tokens, and with the
+     * JMX {@code LastEvent} attribute rendered only when read ({@link LazyLastEvent}).
+     */
     private static final class SignedInTask extends MySqlConnectorTask {
 
         private volatile Optional<RdsIamTokens> tokens = Optional.empty();
@@ -70,6 +74,7 @@ public class RdsMySqlTask extends DebeziumTaskWrapper {
         @Override
         public ChangeEventSourceCoordinator<MySqlPartition, MySqlOffsetContext> start(Configuration config) {
             capture = super.start(signedIn == null ? config : signedIn);
+            LazyLastEvent.install(capture);
             return capture;
         }
     }
