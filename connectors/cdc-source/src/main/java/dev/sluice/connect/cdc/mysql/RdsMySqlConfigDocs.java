@@ -118,6 +118,8 @@ public final class RdsMySqlConfigDocs {
             "sluice.iam.auth": "true"
             ```
 
+            `examples/cdc-mysql-iam.json` is a whole request.
+
             A token RDS refuses is reported by validation on `sluice.iam.auth`, with what to check.
 
             Debezium's binlog client notices a dropped connection at its next keep-alive check,
