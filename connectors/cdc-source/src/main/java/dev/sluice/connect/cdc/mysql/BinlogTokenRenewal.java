@@ -87,9 +87,9 @@ final class BinlogTokenRenewal {
             field.setAccessible(true);
             return Optional.of(field);
         } catch (NoSuchFieldException | RuntimeException e) {
-            log.warn("This binlog client keeps its password elsewhere than mysql-binlog-connector-java 0.41.0 does ({}):"
-                    + " after a lost connection it signs in again with the RDS IAM token it started with, which RDS "
-                    + "refuses once 15 minutes old; the task then fails and must be restarted", e.toString());
+            log.warn("This binlog client keeps its password elsewhere than mysql-binlog-connector-java 0.41.0 "
+                    + "does ({}): after a lost connection it signs in again with the RDS IAM token it started with, "
+                    + "which RDS refuses once 15 minutes old; the task then fails and must be restarted", e.toString());
             return Optional.empty();
         }
     }

