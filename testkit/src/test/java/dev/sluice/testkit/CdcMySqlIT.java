@@ -70,12 +70,7 @@ class CdcMySqlIT {
                 "topic.prefix", prefix,
                 "table.include.list", mariaDb.database() + "." + table,
                 "schema.history.internal.kafka.bootstrap.servers", env.bootstrapServers()));
-        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("key.converter.schemas.enable", "false");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
-        config.put("topic.creation.default.partitions", "1");
-        config.put("topic.creation.default.replication.factor", "1");
+        config.putAll(CdcTopics.PLAIN_JSON_TOPICS);
         config.putAll(overrides);
         return config;
     }

@@ -107,12 +107,7 @@ class CdcMySqlIamIT {
         config.put("connect.keep.alive.interval.ms", "1000");
         config.put("aws.access.key.id", KEY_ID);
         config.put("aws.secret.access.key", secret);
-        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("key.converter.schemas.enable", "false");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
-        config.put("topic.creation.default.partitions", "1");
-        config.put("topic.creation.default.replication.factor", "1");
+        config.putAll(CdcTopics.PLAIN_JSON_TOPICS);
         return config;
     }
 

@@ -15,6 +15,18 @@ import java.util.concurrent.ExecutionException;
 /** What the CDC integration tests of every engine read: a table's topic as Debezium's JSON change records. */
 final class CdcTopics implements AutoCloseable {
 
+    /**
+     * The connector settings every CDC test uses: keys and values as plain JSON (no schema), and topics of one
+     * partition on the single test broker.
+     */
+    static final Map<String, String> PLAIN_JSON_TOPICS = Map.of(
+            "key.converter", "org.apache.kafka.connect.json.JsonConverter",
+            "key.converter.schemas.enable", "false",
+            "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+            "value.converter.schemas.enable", "false",
+            "topic.creation.default.partitions", "1",
+            "topic.creation.default.replication.factor", "1");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String bootstrapServers;

@@ -43,12 +43,7 @@ final class PostgresCdc implements AutoCloseable {
                 "database.sslmode", "disable",
                 "topic.prefix", prefix,
                 "table.include.list", table));
-        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("key.converter.schemas.enable", "false");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
-        config.put("topic.creation.default.partitions", "1");
-        config.put("topic.creation.default.replication.factor", "1");
+        config.putAll(CdcTopics.PLAIN_JSON_TOPICS);
         config.putAll(overrides);
         return config;
     }

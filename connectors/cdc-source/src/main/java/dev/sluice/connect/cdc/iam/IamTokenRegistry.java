@@ -26,10 +26,15 @@ public final class IamTokenRegistry {
      * different credentials each make tokens that user accepts, or neither would run.
      */
     public static String register(IamAuth auth) {
-        String key = auth.key();
-        RdsIamTokens tokens = BY_KEY.computeIfAbsent(key, k -> new RdsIamTokens(auth));
+        makerFor(auth);
+        return auth.key();
+    }
+
+    /** The token maker of {@code auth}, registered first if it is not yet ({@link #register}). */
+    public static RdsIamTokens makerFor(IamAuth auth) {
+        RdsIamTokens tokens = BY_KEY.computeIfAbsent(auth.key(), k -> new RdsIamTokens(auth));
         BY_ENDPOINT.put(endpoint(auth.host(), auth.port(), auth.user()), tokens);
-        return key;
+        return tokens;
     }
 
     static Optional<RdsIamTokens> get(String key) {

@@ -139,7 +139,7 @@ public final class RdsMySqlConfig {
         // Sluice's own keys, the AWS credentials among them, stay out of Debezium's config, which it logs
         debezium.keySet().removeIf(key -> key.startsWith("sluice.") || key.startsWith("aws."));
         iam.ifPresent(auth -> {
-            IamTokenRegistry.register(auth);
+            IamTokenRegistry.makerFor(auth);
             debezium.put(DRIVER_PREFIX + RdsIamClearPasswordPlugin.CLASS_PROPERTY,
                     RdsIamClearPasswordPlugin.class.getName());
         });

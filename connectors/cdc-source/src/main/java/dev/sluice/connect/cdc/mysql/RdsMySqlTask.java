@@ -2,6 +2,7 @@ package dev.sluice.connect.cdc.mysql;
 
 import dev.sluice.connect.cdc.DebeziumTaskWrapper;
 import dev.sluice.connect.cdc.LazyLastEvent;
+import dev.sluice.connect.cdc.iam.IamTokenRegistry;
 import dev.sluice.connect.cdc.iam.RdsIamTokens;
 import io.debezium.config.CommonConnectorConfig;
 import io.debezium.config.Configuration;
@@ -42,7 +43,7 @@ public class RdsMySqlTask extends DebeziumTaskWrapper {
     @Override
     public void start(Map<String, String> props) {
         RdsMySqlSettings settings = RdsMySqlConfig.parse(props);
-        debezium.tokens = settings.iam().map(RdsIamTokens::new);
+        debezium.tokens = settings.iam().map(IamTokenRegistry::makerFor);
         renewal = debezium.tokens.map(t -> new BinlogTokenRenewal(t, Clock.systemUTC()));
         debezium.start(settings.debezium());
     }
