@@ -91,8 +91,8 @@ public class SluiceApplication extends Application<SluiceConfiguration> {
                 FLEET_SESSION_TIMEOUT);
         environment.lifecycle().manage(fleet);
 
-        ConnectNode node = ConnectNode.assemble(config.getKafka(), config.getConnect(), nodeUrl, admin,
-                new FleetPlacement(fleet));
+        ConnectNode node = ConnectNode.assemble(config.getKafka(), config.getConnect(), config.getAws(), nodeUrl,
+                admin, new FleetPlacement(fleet));
         environment.jersey().register(new FleetResource(fleet, node.clusters()));
         environment.lifecycle().manage(node.validation());
         environment.lifecycle().manage(node.clusters());

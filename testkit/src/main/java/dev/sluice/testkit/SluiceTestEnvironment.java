@@ -9,6 +9,7 @@ import dev.sluice.runtime.dev.LocalDynamoDbServer;
 import dev.sluice.runtime.dev.LocalPostgresServer;
 import dev.sluice.runtime.dev.LocalS3Server;
 import dev.sluice.runtime.util.Directories;
+import dev.sluice.secretsmanager.LocalSecretsManager;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +31,8 @@ import java.util.Map;
 /**
  * The servers every integration test of a module shares, started once per test JVM (Failsafe runs a module's tests
  * in one JVM) and stopped when it exits: the bundled Kafka cluster, the local S3 server, the DynamoDB stand-in, the
- * local Lambda host, the PostgreSQL stand-in, and one worker node with this repository's plugins.
+ * local Lambda host, the local Secrets Manager, the PostgreSQL stand-in, and one worker node with this repository's
+ * plugins (whose workers resolve {@code ${secretsmanager:...}} references from that Secrets Manager).
  *
  * <p>Tests that share the environment use connector and topic names of their own.
  */
@@ -46,6 +49,7 @@ public final class SluiceTestEnvironment {
     private final LocalS3Server s3;
     private final LocalDynamoDbServer dynamoDb;
     private final LocalLambdaHost lambda;
+    private final LocalSecretsManager secretsManager;
     private final LocalPostgresServer postgres;
     private LocalMariaDbServer mariaDb; // started by mariaDb() on first use
 
@@ -64,6 +68,7 @@ public final class SluiceTestEnvironment {
         // functions get the tests' credentials as their role's, so their AWS SDK calls reach the stand-ins
         lambda = new LocalLambdaHost(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("lambda"),
                 LambdaHostSettings.defaults().withCredentials("test", "test-secret"));
+        secretsManager = new LocalSecretsManager(0, null, "us-east-1", AwsSettings.defaults().accountId());
         // PostgreSQL with wal_level=logical, for the CDC source; its initdb takes seconds, so beside the others too
         postgres = new LocalPostgresServer(Ports.freePorts("127.0.0.1", 1).get(0), workDir.resolve("postgres"),
                 workDir.resolve("postgres.log"));
@@ -76,13 +81,14 @@ public final class SluiceTestEnvironment {
         dynamoDbStarter.start();
         postgresStarter.start();
         lambda.start(); // takes milliseconds: its function instances start on their first invoke
+        secretsManager.start();
         kafka.start();
         joinQuietly(s3Starter);
         joinQuietly(dynamoDbStarter);
         joinQuietly(postgresStarter);
         List<Integer> ports = Ports.freePorts("127.0.0.1", 2);
         AwsSettings aws = new AwsSettings(null, null, Map.of("s3", s3.endpoint(), "dynamodb", dynamoDb.endpoint(),
-                "lambda", lambda.endpoint()), "test", "test-secret");
+                "lambda", lambda.endpoint(), "secretsmanager", secretsManager.endpoint()), "test", "test-secret");
         node = new WorkerNode(kafka.bootstrapServers(), List.of(pluginPath().toString()),
                 Map.of("offset.flush.interval.ms", "1000"), ports.get(0), ports.get(1), aws,
                 workDir.resolve("custom-plugins").toString());
@@ -126,6 +132,21 @@ public final class SluiceTestEnvironment {
     /** The local Lambda host, which the node's connectors invoke functions on. */
     public LocalLambdaHost lambdaHost() {
         return lambda;
+    }
+
+    /** The local Secrets Manager, which the node's workers read {@code ${secretsmanager:...}} references from. */
+    public LocalSecretsManager secretsManager() {
+        return secretsManager;
+    }
+
+    /** A new client of the local Secrets Manager (any credentials); the caller closes it. */
+    public SecretsManagerClient secretsManagerClient() {
+        return SecretsManagerClient.builder()
+                .endpointOverride(URI.create(secretsManager.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /**
@@ -205,7 +226,8 @@ public final class SluiceTestEnvironment {
 
     private synchronized void close() {
         // each may not have started, or not have been made, when a start failed
-        for (AutoCloseable part : new AutoCloseable[] {node, s3, dynamoDb, lambda, postgres, mariaDb, kafka}) {
+        for (AutoCloseable part : new AutoCloseable[] {node, s3, dynamoDb, lambda, secretsManager, postgres, mariaDb,
+            kafka}) {
             if (part != null) {
                 try {
                     part.close();

@@ -107,6 +107,11 @@ final class PostgresCdc implements AutoCloseable {
         return topics.changes(topic);
     }
 
+    /** The ids of the rows a topic's change records carry; see {@link CdcTopics#afterIds}. */
+    List<Integer> afterIds(String topic) {
+        return topics.afterIds(topic);
+    }
+
     @Override
     public void close() {
         topics.close();

@@ -1,5 +1,6 @@
 package dev.sluice.runtime.connect;
 
+import dev.sluice.runtime.config.AwsSettings;
 import dev.sluice.runtime.config.ConnectSettings;
 import dev.sluice.runtime.config.KafkaSettings;
 import dev.sluice.runtime.logging.LogbackLoggers;
@@ -36,14 +37,14 @@ public record ConnectNode(
      * @param placement where each connector's workers run: {@link WorkerPlacement#alone()} for a node on its own, the
      *                  fleet's placement otherwise
      */
-    public static ConnectNode assemble(KafkaSettings kafka, ConnectSettings connect, String advertisedUrl,
-                                       Admin admin, WorkerPlacement placement) {
+    public static ConnectNode assemble(KafkaSettings kafka, ConnectSettings connect, AwsSettings aws,
+                                       String advertisedUrl, Admin admin, WorkerPlacement placement) {
         WorkerProperties workerProperties = new WorkerProperties(kafka, connect);
-        Map<String, String> validationProps = workerProperties.forValidation();
-
-        Plugins plugins = new Plugins(validationProps);
+        Plugins plugins = new Plugins(workerProperties.forValidation());
         // Config classes (converters, policies) may live on the plugin path: load them through Connect's loader.
         plugins.compareAndSwapWithDelegatingLoader();
+        workerProperties = workerProperties.withConfigProviders(BuiltInConfigProviders.workerProperties(aws, plugins));
+        Map<String, String> validationProps = workerProperties.forValidation();
 
         DistributedConfig validationConfig = new DistributedConfig(validationProps);
         RestClient restClient = new RestClient(validationConfig);

@@ -97,7 +97,12 @@ public final class ConnectorClusterFactory {
         props.put("client.id", clientId);
         props.computeIfPresent("plugin.path", (key, path) -> pluginPaths.local(path));
         Plugins plugins = pluginsFor(props);
-        DistributedConfig config = new DistributedConfig(props);
+        DistributedConfig config;
+        // the config resolves its own ${provider:...} references with the declared config providers, which it loads
+        // through the context class loader: the plugins' loader, as Kafka Connect's own start-up has it
+        try (LoaderSwap swap = plugins.withClassLoader(plugins.delegatingLoader())) {
+            config = new DistributedConfig(props);
+        }
         String kafkaClusterId = config.kafkaClusterId();
         String clientIdBase = ConnectUtils.clientIdBase(config);
 

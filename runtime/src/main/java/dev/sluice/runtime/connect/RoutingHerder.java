@@ -250,7 +250,7 @@ public final class RoutingHerder implements Herder {
     @Override
     public void putConnectorConfig(String connName, Map<String, String> config, TargetState targetState,
                                    boolean allowReplace, Callback<Created<ConnectorInfo>> reply) {
-        Callback<Created<ConnectorInfo>> callback = redactingCreated(reply);
+        Callback<Created<ConnectorInfo>> callback = redactingCreated(UnresolvedReferences.reportedAsBadRequest(reply));
         int workers;
         try {
             workers = workersOf(config);
@@ -492,13 +492,15 @@ public final class RoutingHerder implements Herder {
 
     @Override
     public void validateConnectorConfig(Map<String, String> connectorConfig, Callback<ConfigInfos> callback) {
-        validation.herder().validateConnectorConfig(connectorConfig, callback);
+        validation.herder().validateConnectorConfig(connectorConfig,
+                UnresolvedReferences.reportedAsBadRequest(callback));
     }
 
     @Override
     public void validateConnectorConfig(Map<String, String> connectorConfig, Callback<ConfigInfos> callback,
                                         boolean doLog) {
-        validation.herder().validateConnectorConfig(connectorConfig, callback, doLog);
+        validation.herder().validateConnectorConfig(connectorConfig,
+                UnresolvedReferences.reportedAsBadRequest(callback), doLog);
     }
 
     @Override

@@ -16,13 +16,28 @@ public final class WorkerProperties {
 
     private final KafkaSettings kafka;
     private final ConnectSettings connect;
+    private final Map<String, String> configProviders;
 
     public WorkerProperties(KafkaSettings kafka, ConnectSettings connect) {
-        this.kafka = kafka;
-        this.connect = connect;
+        this(kafka, connect, Map.of());
     }
 
-    /** Settings every worker of this node shares: Kafka, plugins, and the operator's worker properties. */
+    /** @param configProviders worker properties that declare config providers ({@link BuiltInConfigProviders}) */
+    WorkerProperties(KafkaSettings kafka, ConnectSettings connect, Map<String, String> configProviders) {
+        this.kafka = kafka;
+        this.connect = connect;
+        this.configProviders = Map.copyOf(configProviders);
+    }
+
+    /** These settings, with the config providers declared. */
+    WorkerProperties withConfigProviders(Map<String, String> declared) {
+        return new WorkerProperties(kafka, connect, declared);
+    }
+
+    /**
+     * Settings every worker of this node shares: Kafka, plugins, config providers, and the operator's worker
+     * properties.
+     */
     public Map<String, String> common() {
         Map<String, String> props = new HashMap<>();
         props.put("bootstrap.servers", kafka.bootstrapServers());
@@ -54,6 +69,7 @@ public final class WorkerProperties {
         // Kafka Connect's recommended interval (its default is 60 s): offsets reach Kafka soon after records do.
         props.put("offset.flush.interval.ms", "10000");
         props.put("metric.reporters", KafkaMetricsReporter.class.getName());
+        props.putAll(configProviders);
         props.putAll(connect.workerProperties());
         return props;
     }

@@ -57,6 +57,8 @@ public class DevCommand extends SluiceServerCommand {
                 .help("port of the DynamoDB stand-in (dynalite; needs Node.js)");
         subparser.addArgument("--lambda-port").type(Integer.class).setDefault(9001)
                 .help("port of the local Lambda host");
+        subparser.addArgument("--secretsmanager-port").type(Integer.class).setDefault(4584)
+                .help("port of the local Secrets Manager");
         subparser.addArgument("--postgres-port").type(Integer.class).setDefault(5432)
                 .help("port of the PostgreSQL stand-in (wal_level=logical; user and database `sluice`)");
         subparser.addArgument("--nodes").type(Integer.class).setDefault(1)
@@ -86,10 +88,13 @@ public class DevCommand extends SluiceServerCommand {
         PortCheck.requireFree("127.0.0.1", dynamoDbPort);
         int postgresPort = namespace.getInt("postgres_port");
         PortCheck.requireFree("127.0.0.1", lambdaPort);
+        int secretsManagerPort = namespace.getInt("secretsmanager_port");
+        PortCheck.requireFree("127.0.0.1", secretsManagerPort);
         requirePostgresPortFree(postgresPort);
         nodes = new DevNodes(stateDir.resolve("nodes"), namespace.getInt("nodes"));
-        nodes.requireFree(List.of(s3Port, dynamoDbPort, lambdaPort, postgresPort));
-        DevStack stack = new DevStack(stateDir, brokers, s3Port, dynamoDbPort, lambdaPort, postgresPort);
+        nodes.requireFree(List.of(s3Port, dynamoDbPort, lambdaPort, secretsManagerPort, postgresPort));
+        DevStack stack = new DevStack(stateDir, brokers, s3Port, dynamoDbPort, lambdaPort, secretsManagerPort,
+                postgresPort);
         try {
             stack.startAll();
         } catch (PortInUseException e) {
@@ -108,7 +113,7 @@ public class DevCommand extends SluiceServerCommand {
                 connect.taskRestartAttempts(), connect.taskRestartBackoff()));
         AwsSettings aws = configuration.getAws();
         Map<String, String> awsEndpoints = new java.util.HashMap<>(Map.of("s3", stack.s3Endpoint(),
-                "lambda", stack.lambdaEndpoint()));
+                "lambda", stack.lambdaEndpoint(), "secretsmanager", stack.secretsManagerEndpoint()));
         stack.dynamoDbEndpoint().ifPresent(endpoint -> awsEndpoints.put("dynamodb", endpoint));
         configuration.setAws(new AwsSettings(aws.region(), aws.accountId(), awsEndpoints,
                 Endpoints.ACCESS_KEY_ID, Endpoints.SECRET_ACCESS_KEY));
@@ -116,7 +121,8 @@ public class DevCommand extends SluiceServerCommand {
         endpoints = new Endpoints("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT,
                 "http://localhost:" + SluiceConfiguration.DEFAULT_ADMIN_PORT,
                 stack.bootstrapServers(), stack.s3Endpoint(), stack.dynamoDbEndpoint(), stack.lambdaEndpoint(),
-                stack.postgres(), nodes.apiUrls("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT));
+                stack.secretsManagerEndpoint(), stack.postgres(),
+                nodes.apiUrls("http://localhost:" + SluiceConfiguration.DEFAULT_API_PORT));
         nodes.writeConfigs(configuration);
         endpoints.writeTo(stateDir.resolve("endpoints.env"));
         dynamoDbUnavailable = stack.dynamoDbUnavailable();

@@ -3,6 +3,8 @@ package dev.sluice.runtime.dev;
 import dev.sluice.lambdahost.LambdaHostSettings;
 import dev.sluice.lambdahost.LocalLambdaHost;
 import dev.sluice.runtime.broker.EmbeddedKafkaCluster;
+import dev.sluice.runtime.config.AwsSettings;
+import dev.sluice.secretsmanager.LocalSecretsManager;
 import io.dropwizard.lifecycle.Managed;
 
 import org.slf4j.Logger;
@@ -26,10 +28,12 @@ public final class DevStack implements Managed {
     private final LocalS3Server s3;
     private final LocalDynamoDbServer dynamoDb;
     private final LocalLambdaHost lambda;
+    private final LocalSecretsManager secretsManager;
     private final LocalPostgresServer postgres;
     private volatile String dynamoDbUnavailable;
 
-    public DevStack(Path stateDir, int brokers, int s3Port, int dynamoDbPort, int lambdaPort, int postgresPort) {
+    public DevStack(Path stateDir, int brokers, int s3Port, int dynamoDbPort, int lambdaPort, int secretsManagerPort,
+                    int postgresPort) {
         this.kafka = EmbeddedKafkaCluster.builder(stateDir.resolve("kafka")).brokers(brokers).build();
         this.s3 = new LocalS3Server(s3Port, stateDir.resolve("s3"));
         this.dynamoDb = new LocalDynamoDbServer(dynamoDbPort, stateDir.resolve("dynamodb"),
@@ -37,6 +41,8 @@ public final class DevStack implements Managed {
         // functions get the dev stack's credentials as their role's, so their AWS SDK calls reach the stand-ins
         this.lambda = new LocalLambdaHost(lambdaPort, stateDir.resolve("lambda"), LambdaHostSettings.defaults()
                 .withCredentials(Endpoints.ACCESS_KEY_ID, Endpoints.SECRET_ACCESS_KEY));
+        this.secretsManager = new LocalSecretsManager(secretsManagerPort, stateDir.resolve("secretsmanager"),
+                Endpoints.REGION, AwsSettings.defaults().accountId());
         this.postgres = new LocalPostgresServer(postgresPort, stateDir.resolve("postgres"),
                 stateDir.resolve("postgres.log"));
     }
@@ -44,7 +50,8 @@ public final class DevStack implements Managed {
     /**
      * Starts the stand-ins side by side (S3Mock takes seconds to boot, PostgreSQL's initdb as long on a first run)
      * and the brokers. Without Node.js the DynamoDB stand-in is left out, with one line saying what to install, and
-     * the rest starts. The Lambda host starts at once (its function instances start on their first invoke).
+     * the rest starts. The Lambda host and the Secrets Manager start at once (the host's function instances start on
+     * their first invoke).
      */
     public void startAll() {
         Thread s3Starter = new Thread(s3::start, "sluice-dev-s3");
@@ -55,6 +62,7 @@ public final class DevStack implements Managed {
         new Thread(postgresStarter, "sluice-dev-postgres").start();
         try {
             lambda.start();
+            secretsManager.start();
             kafka.start();
             s3Starter.join();
             dynamoDbStarter.join();
@@ -82,6 +90,10 @@ public final class DevStack implements Managed {
 
     public String lambdaEndpoint() {
         return lambda.endpoint();
+    }
+
+    public String secretsManagerEndpoint() {
+        return secretsManager.endpoint();
     }
 
     public Endpoints.Postgres postgres() {
@@ -125,6 +137,7 @@ public final class DevStack implements Managed {
             s3.close();
             dynamoDb.close();
             lambda.close();
+            secretsManager.close();
             postgres.close();
         }
     }

@@ -17,8 +17,8 @@ import java.util.Optional;
  *                 {@code SLUICE_NODES}
  */
 public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootstrapServers, String s3Endpoint,
-                        Optional<String> dynamoDbEndpoint, String lambdaEndpoint, Postgres postgres,
-                        List<String> nodeApis) {
+                        Optional<String> dynamoDbEndpoint, String lambdaEndpoint, String secretsManagerEndpoint,
+                        Postgres postgres, List<String> nodeApis) {
 
     public Endpoints {
         nodeApis = nodeApis == null || nodeApis.isEmpty() ? List.of(sluiceApi) : List.copyOf(nodeApis);
@@ -26,9 +26,10 @@ public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootst
 
     /** One worker node. */
     public Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootstrapServers, String s3Endpoint,
-                     Optional<String> dynamoDbEndpoint, String lambdaEndpoint, Postgres postgres) {
-        this(sluiceApi, sluiceAdmin, kafkaBootstrapServers, s3Endpoint, dynamoDbEndpoint, lambdaEndpoint, postgres,
-                List.of(sluiceApi));
+                     Optional<String> dynamoDbEndpoint, String lambdaEndpoint, String secretsManagerEndpoint,
+                     Postgres postgres) {
+        this(sluiceApi, sluiceAdmin, kafkaBootstrapServers, s3Endpoint, dynamoDbEndpoint, lambdaEndpoint,
+                secretsManagerEndpoint, postgres, List.of(sluiceApi));
     }
 
     /** The PostgreSQL stand-in, as libpq's environment variables name it (so {@code psql} needs no arguments). */
@@ -51,6 +52,7 @@ public record Endpoints(String sluiceApi, String sluiceAdmin, String kafkaBootst
         vars.put("S3_ENDPOINT", s3Endpoint);
         dynamoDbEndpoint.ifPresent(endpoint -> vars.put("DYNAMODB_ENDPOINT", endpoint));
         vars.put("LAMBDA_ENDPOINT", lambdaEndpoint);
+        vars.put("SECRETSMANAGER_ENDPOINT", secretsManagerEndpoint);
         vars.put("PGHOST", postgres.host());
         vars.put("PGPORT", String.valueOf(postgres.port()));
         vars.put("PGUSER", postgres.user());

@@ -17,7 +17,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * Kafka Connect's REST API, served by Kafka Connect's own JAX-RS resources, exception mapper and JSON provider in a
- * Jersey application of their own, so paths, status codes and JSON bodies are exactly Apache Kafka Connect's.
+ * Jersey application of their own, so paths, status codes and JSON bodies are exactly Apache Kafka Connect's (but for
+ * the validate resource's errors, which get their own status: {@link ExecutionExceptionMapper}).
  * Behind it, one {@link Herder} routes each call to the connector's own Connect cluster.
  */
 public final class KafkaConnectRestApi {
@@ -32,6 +33,7 @@ public final class KafkaConnectRestApi {
         ResourceConfig resources = new ResourceConfig();
         resources.register(new JacksonJsonProvider());
         resources.register(ConnectExceptionMapper.class);
+        resources.register(ExecutionExceptionMapper.class);
         resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         resources.register(new RootResource(herder, TIMEOUT));
         resources.register(new ConnectorsResource(herder, config, restClient, TIMEOUT));

@@ -16,12 +16,17 @@ class EndpointsTest {
 
     private final Endpoints endpoints = new Endpoints("http://localhost:8083", "http://localhost:8084",
             "127.0.0.1:9092", "http://127.0.0.1:9090", Optional.empty(), "http://127.0.0.1:9001",
-            new Endpoints.Postgres("127.0.0.1", 5432, "sluice", "sluice-local", "sluice"));
+            "http://127.0.0.1:4584", new Endpoints.Postgres("127.0.0.1", 5432, "sluice", "sluice-local", "sluice"));
 
     @Test
     void theLambdaHostIsAnEndpointOfTheDevStack() {
         assertThat(endpoints.variables()).containsEntry("LAMBDA_ENDPOINT", "http://127.0.0.1:9001")
                 .containsEntry("S3_ENDPOINT", "http://127.0.0.1:9090").doesNotContainKey("DYNAMODB_ENDPOINT");
+    }
+
+    @Test
+    void theSecretsManagerIsAnEndpointOfTheDevStack() {
+        assertThat(endpoints.variables()).containsEntry("SECRETSMANAGER_ENDPOINT", "http://127.0.0.1:4584");
     }
 
     @Test
@@ -51,7 +56,7 @@ class EndpointsTest {
         Path file = dir.resolve("endpoints.env");
         Endpoints fleet = new Endpoints(endpoints.sluiceApi(), endpoints.sluiceAdmin(),
                 endpoints.kafkaBootstrapServers(), endpoints.s3Endpoint(), endpoints.dynamoDbEndpoint(),
-                endpoints.lambdaEndpoint(), endpoints.postgres(),
+                endpoints.lambdaEndpoint(), endpoints.secretsManagerEndpoint(), endpoints.postgres(),
                 List.of("http://localhost:8083", "http://localhost:8183", "http://localhost:8283"));
 
         fleet.writeTo(file);

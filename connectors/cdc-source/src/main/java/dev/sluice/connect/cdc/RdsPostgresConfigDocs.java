@@ -83,6 +83,18 @@ public final class RdsPostgresConfigDocs {
             "sluice.iam.auth": "true"
             ```
 
+            ## Passwords in Secrets Manager
+
+            Any key can name a secret instead of holding it, the password above all: Sluice's workers resolve
+            `${secretsmanager:<secret>:<key>}` from AWS Secrets Manager when they validate and start the connector,
+            and the config keeps the reference (docs/config-providers.md). `examples/cdc-postgres-secrets.json`
+            takes the user and the password from an RDS-style secret (`{"username":...,"password":...}`):
+
+            ```json
+            "database.user": "${secretsmanager:shop/cdc:username}",
+            "database.password": "${secretsmanager:shop/cdc:password}"
+            ```
+
             ## Incremental snapshots
 
             Debezium's incremental snapshots re-read a table (or part of one) in chunks while changes keep

@@ -125,6 +125,12 @@ public final class RdsMySqlConfigDocs {
             Debezium's binlog client notices a dropped connection at its next keep-alive check,
             `connect.keep.alive.interval.ms` (a minute by default), and reconnects then.
 
+            ## Passwords in Secrets Manager
+
+            `database.password` (like any key) can name a secret instead of holding it:
+            `${secretsmanager:<secret>:password}`, resolved by Sluice's workers from AWS Secrets Manager when they
+            validate and start the connector; the config keeps the reference (docs/config-providers.md).
+
             ## What validation checks
 
             Validating a config (and creating a connector, which validates first) checks this connector's keys
