@@ -133,6 +133,29 @@ class MskConnectConnectorsIT {
     }
 
     @Test
+    void secretsManagerReferencesAreResolvedForAConnectorOfCustomPlugins() throws Exception {
+        String secret = "msk-it/datagen-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (var secrets = SluiceTestEnvironment.get().secretsManagerClient()) {
+            secrets.createSecret(b -> b.name(secret).secretString("{\"size\":\"96\"}"));
+        }
+        assertThatThrownBy(() -> msk.createConnector(datagen("msk-secret-bad",
+                Map.of("record.size.bytes", "${secretsmanager:" + secret + ":sise}")).build()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("has no key 'sise'");
+
+        var created = msk.createConnector(datagen("msk-secret",
+                Map.of("record.size.bytes", "${secretsmanager:" + secret + ":size}")).build());
+
+        // validated and run with the secret's value, while the connector's config keeps the reference
+        await().atMost(WAIT).until(() -> TopicReader.readAll(SluiceTestEnvironment.get().bootstrapServers(),
+                "msk-secret-topic").size() == 500);
+        assertThat(TopicReader.readAll(SluiceTestEnvironment.get().bootstrapServers(), "msk-secret-topic"))
+                .allMatch(r -> r.value().length == 96);
+        assertThat(msk.describeConnector(b -> b.connectorArn(created.connectorArn())).connectorConfiguration())
+                .containsEntry("record.size.bytes", "${secretsmanager:" + secret + ":size}");
+        msk.deleteConnector(b -> b.connectorArn(created.connectorArn()));
+    }
+
+    @Test
     void badRequestsNameTheFieldAndLeaveNothingBehind() throws Exception {
         assertThatThrownBy(() -> msk.createConnector(datagen("msk-bad-mcu", Map.of())
                 .capacity(c -> c.provisionedCapacity(p -> p.mcuCount(3).workerCount(1))).build()))
@@ -377,6 +400,26 @@ class MskConnectConnectorsIT {
         var good = api.post("/v1/connectors?dryRun=true", request);
         assertThat(good.body().path("valid").asBoolean()).as(good.body().toString()).isTrue();
         assertThat(good.body().path("problems")).isEmpty();
+
+        // a dry run resolves Secrets Manager references as the connector's workers would, with its plugins
+        String secret = "msk-it/dry-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (var secrets = SluiceTestEnvironment.get().secretsManagerClient()) {
+            secrets.createSecret(b -> b.name(secret).secretString("{\"size\":\"-1\"}"));
+        }
+        request.put("connectorConfiguration", Map.of(
+                "connector.class", "dev.sluice.connect.datagen.DatagenSourceConnector",
+                "kafka.topic", "msk-dry-topic", "tasks.max", "1",
+                "record.size.bytes", "${secretsmanager:" + secret + ":size}",
+                "records.per.second", "${secretsmanager:" + secret + ":rate}"));
+        var referenced = api.post("/v1/connectors?dryRun=true", request);
+        assertThat(referenced.body().path("problems").toString()).contains("has no key 'rate'");
+        request.put("connectorConfiguration", Map.of(
+                "connector.class", "dev.sluice.connect.datagen.DatagenSourceConnector",
+                "kafka.topic", "msk-dry-topic", "tasks.max", "1",
+                "record.size.bytes", "${secretsmanager:" + secret + ":size}"));
+        referenced = api.post("/v1/connectors?dryRun=true", request);
+        assertThat(referenced.body().path("problems").toString()).contains("record.size.bytes")
+                .doesNotContain("secretsmanager");
 
         assertThat(msk.listConnectors(b -> b.connectorNamePrefix("msk-dry")).connectors()).isEmpty();
         assertThat(admin.listTopics().names().get()).noneMatch(t -> t.contains("_msk-dry_"));

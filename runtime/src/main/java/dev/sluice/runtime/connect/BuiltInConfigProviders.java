@@ -6,8 +6,11 @@ import org.apache.kafka.connect.runtime.isolation.Plugins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The config providers a node declares on every worker, so that connector configs can say
@@ -27,16 +30,40 @@ final class BuiltInConfigProviders {
     private BuiltInConfigProviders() {
     }
 
-    /** The worker properties that declare the providers whose plugins {@code plugins} found; empty for none. */
-    static Map<String, String> workerProperties(AwsSettings aws, Plugins plugins) {
+    /**
+     * What a node declares: the worker properties, and the top-level plugin path entry that holds the providers'
+     * plugin, which a cluster with a plugin path of its own (an MSK Connect connector's custom plugins) gets too.
+     */
+    record Declaration(Map<String, String> workerProperties, Optional<String> pluginPath) {
+
+        static Declaration none() {
+            return new Declaration(Map.of(), Optional.empty());
+        }
+    }
+
+    /** The declaration of the providers whose plugins {@code plugins} found; none when they found none. */
+    static Declaration declare(AwsSettings aws, Plugins plugins) {
+        Class<?> provider;
         try {
-            plugins.pluginClass(SECRETS_MANAGER_CLASS);
+            provider = plugins.pluginClass(SECRETS_MANAGER_CLASS);
         } catch (ClassNotFoundException e) {
             log.info("The sluice-config-providers plugin is not on the plugin path: ${{}:...} references in "
                     + "connector configs need a worker configuration that declares a provider", SECRETS_MANAGER);
-            return Map.of();
+            return Declaration.none();
         }
-        return secretsManager(aws);
+        return new Declaration(secretsManager(aws), pluginPathOf(provider));
+    }
+
+    /** The directory above the one holding the class's jar ({@code <plugin>/lib/*.jar}): a plugin path entry. */
+    private static Optional<String> pluginPathOf(Class<?> provider) {
+        try {
+            Path jar = Path.of(provider.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Optional.ofNullable(jar.getParent()).map(Path::getParent).map(Path::toString);
+        } catch (URISyntaxException | RuntimeException e) {
+            log.warn("Cannot tell where the {} provider's plugin is; connectors with custom plugins cannot use it",
+                    SECRETS_MANAGER, e);
+            return Optional.empty();
+        }
     }
 
     static Map<String, String> secretsManager(AwsSettings aws) {

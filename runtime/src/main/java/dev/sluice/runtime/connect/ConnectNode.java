@@ -43,7 +43,7 @@ public record ConnectNode(
         Plugins plugins = new Plugins(workerProperties.forValidation());
         // Config classes (converters, policies) may live on the plugin path: load them through Connect's loader.
         plugins.compareAndSwapWithDelegatingLoader();
-        workerProperties = workerProperties.withConfigProviders(BuiltInConfigProviders.workerProperties(aws, plugins));
+        workerProperties = workerProperties.withConfigProviders(BuiltInConfigProviders.declare(aws, plugins));
         Map<String, String> validationProps = workerProperties.forValidation();
 
         DistributedConfig validationConfig = new DistributedConfig(validationProps);

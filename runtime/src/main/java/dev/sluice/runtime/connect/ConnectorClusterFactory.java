@@ -1,9 +1,11 @@
 package dev.sluice.runtime.connect;
 
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.connector.policy.ConnectorClientConfigOverridePolicy;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.json.JsonConverterConfig;
 import org.apache.kafka.connect.runtime.ConnectorConfig;
@@ -149,12 +151,18 @@ public final class ConnectorClusterFactory {
      * (so with its plugins): the common connector settings, then the connector's own {@code validate}.
      */
     public List<String> validateConnectorConfig(Map<String, String> config, Map<String, String> overrides) {
-        Map<String, String> props = workerProperties.common();
-        props.putAll(overrides);
+        Map<String, String> props = workerProperties.withOverrides(overrides);
         props.computeIfPresent("plugin.path", (key, path) -> pluginPaths.local(path));
         Plugins clusterPlugins = pluginsFor(props);
         List<String> problems = new java.util.ArrayList<>();
-        for (ConfigValue value : ConnectorConfig.configDef().validate(config)) {
+        Map<String, String> resolved;
+        try {
+            resolved = ConfigReferences.resolve(clusterPlugins, props, config);
+        } catch (ConfigException | ConnectException e) {
+            problems.add("The connector config cannot be resolved: " + e.getMessage());
+            return problems;
+        }
+        for (ConfigValue value : ConnectorConfig.configDef().validate(resolved)) {
             if (!value.name().startsWith("transforms") && !value.name().startsWith("predicates")) {
                 problems.addAll(value.errorMessages());
             }
@@ -162,7 +170,7 @@ public final class ConnectorClusterFactory {
         String connectorClass = config.get(ConnectorConfig.CONNECTOR_CLASS_CONFIG);
         try (LoaderSwap swap = clusterPlugins.withClassLoader(clusterPlugins.connectorLoader(connectorClass, null))) {
             Connector connector = clusterPlugins.newConnector(connectorClass);
-            for (ConfigValue value : connector.validate(config).configValues()) {
+            for (ConfigValue value : connector.validate(resolved).configValues()) {
                 problems.addAll(value.errorMessages());
             }
         } catch (RuntimeException e) {

@@ -307,7 +307,7 @@ public final class RoutingHerder implements Herder {
      */
     public void createConnector(String connName, Map<String, String> config, Map<String, String> workerOverrides,
                                 int workers, Callback<Created<ConnectorInfo>> reply) {
-        Callback<Created<ConnectorInfo>> callback = redactingCreated(reply);
+        Callback<Created<ConnectorInfo>> callback = redactingCreated(UnresolvedReferences.reportedAsBadRequest(reply));
         creator.execute(() -> {
             try {
                 clusters.withNewCluster(ConnectorClusterId.newFor(connName, workerOverrides, workers), cluster ->

@@ -16,21 +16,22 @@ public final class WorkerProperties {
 
     private final KafkaSettings kafka;
     private final ConnectSettings connect;
-    private final Map<String, String> configProviders;
+    private final BuiltInConfigProviders.Declaration configProviders;
 
     public WorkerProperties(KafkaSettings kafka, ConnectSettings connect) {
-        this(kafka, connect, Map.of());
+        this(kafka, connect, BuiltInConfigProviders.Declaration.none());
     }
 
-    /** @param configProviders worker properties that declare config providers ({@link BuiltInConfigProviders}) */
-    WorkerProperties(KafkaSettings kafka, ConnectSettings connect, Map<String, String> configProviders) {
+    /** @param configProviders the config providers every worker declares */
+    WorkerProperties(KafkaSettings kafka, ConnectSettings connect,
+                     BuiltInConfigProviders.Declaration configProviders) {
         this.kafka = kafka;
         this.connect = connect;
-        this.configProviders = Map.copyOf(configProviders);
+        this.configProviders = configProviders;
     }
 
     /** These settings, with the config providers declared. */
-    WorkerProperties withConfigProviders(Map<String, String> declared) {
+    WorkerProperties withConfigProviders(BuiltInConfigProviders.Declaration declared) {
         return new WorkerProperties(kafka, connect, declared);
     }
 
@@ -69,21 +70,34 @@ public final class WorkerProperties {
         // Kafka Connect's recommended interval (its default is 60 s): offsets reach Kafka soon after records do.
         props.put("offset.flush.interval.ms", "10000");
         props.put("metric.reporters", KafkaMetricsReporter.class.getName());
-        props.putAll(configProviders);
+        props.putAll(configProviders.workerProperties());
         props.putAll(connect.workerProperties());
         return props;
     }
 
     /** Settings of the Connect cluster that runs one connector: its own group and internal topics. */
     public Map<String, String> forCluster(ConnectorClusterId id) {
-        Map<String, String> props = common();
-        props.putAll(id.workerOverrides());
+        Map<String, String> props = withOverrides(id.workerOverrides());
         props.put("group.id", id.groupId());
         props.put("config.storage.topic", id.configTopic());
         props.put("offset.storage.topic", id.offsetsTopic());
         props.put("status.storage.topic", id.statusTopic());
         props.put("client.id", id.groupId());
         props.put(KafkaMetricsReporter.CONNECTOR_TAG_CONFIG, id.connectorName());
+        return props;
+    }
+
+    /**
+     * The shared settings with a cluster's worker overrides (an MSK Connect worker configuration, custom plugins). A
+     * plugin path of its own also gets the declared config providers' plugin, so that its workers can load them.
+     */
+    public Map<String, String> withOverrides(Map<String, String> overrides) {
+        Map<String, String> props = common();
+        props.putAll(overrides);
+        if (overrides.containsKey("plugin.path")) {
+            configProviders.pluginPath().ifPresent(path -> props.merge("plugin.path", path,
+                    (own, providers) -> own.isBlank() ? providers : own + "," + providers));
+        }
         return props;
     }
 

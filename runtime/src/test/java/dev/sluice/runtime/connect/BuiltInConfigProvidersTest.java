@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,8 @@ class BuiltInConfigProvidersTest {
     void everyWorkerDeclaresItUnlessTheOperatorOrAWorkerConfigurationDeclareTheirOwn() {
         Map<String, String> fileProvider = Map.of("config.providers", "file",
                 "config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
-        var declared = BuiltInConfigProviders.secretsManager(AwsSettings.defaults());
+        var declared = new BuiltInConfigProviders.Declaration(
+                BuiltInConfigProviders.secretsManager(AwsSettings.defaults()), Optional.of("/plugins/providers"));
 
         var plain = properties(Map.of(), declared);
         assertThat(plain.forValidation()).containsEntry("config.providers", "secretsmanager");
@@ -49,7 +51,22 @@ class BuiltInConfigProvidersTest {
         assertThat(properties(fileProvider, declared).common()).containsEntry("config.providers", "file");
     }
 
-    private static WorkerProperties properties(Map<String, String> operatorProperties, Map<String, String> declared) {
+    @Test
+    void aClusterWithCustomPluginsGetsTheProvidersPluginOnItsPath() {
+        var declared = new BuiltInConfigProviders.Declaration(
+                BuiltInConfigProviders.secretsManager(AwsSettings.defaults()), Optional.of("/plugins/providers"));
+        var properties = properties(Map.of(), declared);
+
+        assertThat(properties.forCluster(ConnectorClusterId.newFor("custom", Map.of("plugin.path", "/custom/a"))))
+                .containsEntry("plugin.path", "/custom/a,/plugins/providers");
+        assertThat(properties.withOverrides(Map.of("plugin.path", "/custom/a,/custom/b")))
+                .containsEntry("plugin.path", "/custom/a,/custom/b,/plugins/providers");
+        assertThat(properties(Map.of(), BuiltInConfigProviders.Declaration.none())
+                .withOverrides(Map.of("plugin.path", "/custom/a"))).containsEntry("plugin.path", "/custom/a");
+    }
+
+    private static WorkerProperties properties(Map<String, String> operatorProperties,
+                                               BuiltInConfigProviders.Declaration declared) {
         var connect = new ConnectSettings(List.of(), operatorProperties, null, null, null, null, null, null, null);
         return new WorkerProperties(new KafkaSettings("127.0.0.1:9092", Map.of(), null), connect, declared);
     }
