@@ -135,7 +135,7 @@ public final class LambdaTriggerBench implements Benchmark {
         Throughput rate = stand.raw().run(BenchFunction.NAME, stand.events().events(),
                 stand.events().recordsPerEvent(), settings.concurrency(), settings.valueBytes());
         CpuUse cpu = CpuUse.ofChildren(FUNCTION_MAIN).minus(before);
-        var progress = stand.function().progressSince(mark);
+        var progress = stand.function().progressSince(mark).read();
         if (progress.covered() != settings.records() || progress.repeats() != 0) {
             throw new IllegalStateException("the raw invokes delivered " + progress.received() + " records covering "
                     + progress.covered() + ", not " + settings.records() + " once each");
@@ -158,15 +158,16 @@ public final class LambdaTriggerBench implements Benchmark {
             var consumerNames = consumers.awaitConsumers(settings.tasks(), poller);
             // From the tasks' start (their consumers exist; the group may still be forming) to the last record.
             CpuUse before = CpuUse.ofChildren(FUNCTION_MAIN);
+            var reader = stand.function().progressSince(mark);
             Throughput rate = sampler.await(settings.records(), () -> consumers.read(consumerNames), () -> {
-                long covered = stand.function().progressSince(mark).covered();
+                long covered = reader.read().covered();
                 return new Counts(covered, covered * settings.valueBytes());
             });
             CpuUse cpu = CpuUse.ofChildren(FUNCTION_MAIN).minus(before);
             poller.until(() -> stand.connectors().committedOffsets(name) == settings.records(),
                     () -> name + " to commit " + settings.records() + " offsets; committed "
                             + stand.connectors().committedOffsets(name));
-            var progress = stand.function().progressSince(mark);
+            var progress = reader.read();
             if (progress.covered() != settings.records()) {
                 throw new IllegalStateException("the connector delivered offsets covering " + progress.covered()
                         + " records, not " + settings.records());

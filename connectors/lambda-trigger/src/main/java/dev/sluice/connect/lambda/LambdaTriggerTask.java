@@ -126,7 +126,7 @@ public class LambdaTriggerTask extends SinkTask {
         Map<TopicPartition, List<Entry>> delivery = new LinkedHashMap<>();
         for (SinkRecord record : records) {
             var partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
-            delivery.computeIfAbsent(partition, p -> new ArrayList<>()).add(intake.accept(record, now));
+            delivery.computeIfAbsent(partition, p -> new ArrayList<>()).add(intake.accept(record, partition, now));
         }
         dispatcher.add(delivery);
         dispatcher.dispatch();

@@ -9,7 +9,6 @@ import dev.sluice.connect.lambda.filter.FilterCriteria;
 import dev.sluice.connect.lambda.filter.FilterInput;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -50,9 +49,11 @@ final class RecordIntake {
         this.reporter = reporter;
     }
 
-    /** @throws ConnectException for a record that fits no event, when errors are not tolerated */
-    Entry accept(SinkRecord record, Instant now) {
-        TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+    /**
+     * @param partition the record's original topic and partition
+     * @throws ConnectException for a record that fits no event, when errors are not tolerated
+     */
+    Entry accept(SinkRecord record, TopicPartition partition, Instant now) {
         long offset = record.originalKafkaOffset();
         RecordBytes bytes;
         try {
@@ -64,7 +65,7 @@ final class RecordIntake {
             return Entry.skip(offset, now);
         }
         EncodedRecord encoded = events.record(partition, offset, record.timestamp(), record.timestampType(), bytes);
-        long size = events.size(partition, List.of(encoded));
+        long size = events.size(encoded);
         if (size <= maxPayloadBytes) {
             return Entry.invoke(encoded, now);
         }

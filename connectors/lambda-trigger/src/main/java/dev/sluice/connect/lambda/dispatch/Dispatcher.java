@@ -8,11 +8,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +29,8 @@ import org.slf4j.MDC;
  * Runs a task's invocations: each partition's records wait in its {@link PartitionBatcher}; a ready batch goes to an
  * invoker thread of the task's own pool (at most {@code aws.lambda.max.concurrent.invocations} at once), at most one
  * per partition at a time, so that a partition's records are processed in order while partitions go concurrently.
+ * The thread that finishes a partition's batch goes on with the partition's next one, unless other partitions'
+ * batches wait for a thread.
  * Batches become ready as records arrive, as the batch before them finishes, and as batching windows pass (a ticker
  * looks). The task thread adds records and never waits for an invocation.
  *
@@ -46,7 +49,7 @@ public final class Dispatcher {
     private final Function<TopicPartition, PartitionBatcher> batchers;
     private final long bufferLimit;
     private final Clock clock;
-    private final ExecutorService invokers;
+    private final ThreadPoolExecutor invokers;
     private final ScheduledExecutorService ticker;
     private boolean stopped;
 
@@ -87,7 +90,8 @@ public final class Dispatcher {
                 overhead.apply(partition), window);
         this.bufferLimit = bufferLimit;
         this.clock = clock;
-        this.invokers = Executors.newFixedThreadPool(concurrency, threads(threadNamePrefix + "invoker-"));
+        this.invokers = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), threads(threadNamePrefix + "invoker-"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(threads(threadNamePrefix + "window-"));
         long tick = Math.max(5, Math.min(100, window.toMillis() / 5));
         ticker.scheduleWithFixedDelay(this::dispatchQuietly, tick, tick, TimeUnit.MILLISECONDS);
@@ -128,18 +132,10 @@ public final class Dispatcher {
 
     /** Under the lock. */
     private void dispatch(TopicPartition partition, PartitionState state, Instant now) {
-        if (state.inFlight != null || state.batcher.isEmpty()) {
+        Batch batch = next(partition, state, now);
+        if (batch == null) {
             return;
         }
-        if (state.batcher.onlySkipped()) {
-            offsets.advance(partition, state.batcher.drainSkipped());
-            return;
-        }
-        if (!state.batcher.ready(now)) {
-            return;
-        }
-        Batch batch = state.batcher.cut();
-        state.inFlight = batch;
         try {
             invokers.execute(() -> run(partition, state, batch));
         } catch (RejectedExecutionException e) {
@@ -147,10 +143,33 @@ public final class Dispatcher {
         }
     }
 
-    private void run(TopicPartition partition, PartitionState state, Batch batch) {
+    /** Under the lock: the partition's next batch, if one is ready and none is in flight, then in flight. */
+    private Batch next(TopicPartition partition, PartitionState state, Instant now) {
+        if (state.inFlight != null || state.batcher.isEmpty()) {
+            return null;
+        }
+        if (state.batcher.onlySkipped()) {
+            offsets.advance(partition, state.batcher.drainSkipped());
+            return null;
+        }
+        if (!state.batcher.ready(now)) {
+            return null;
+        }
+        state.inFlight = state.batcher.cut();
+        return state.inFlight;
+    }
+
+    /**
+     * Processes the batch, then the partition's next ones on this same thread while they are ready and no other
+     * partition's batch waits for a thread (which then goes first, so that every partition gets its turn).
+     */
+    private void run(TopicPartition partition, PartitionState state, Batch first) {
+        Batch batch = first;
         try {
-            boolean done = processor.process(batch, () -> state.cancelled);
-            finished(partition, state, batch, done);
+            while (batch != null) {
+                boolean done = processor.process(batch, () -> state.cancelled);
+                batch = finished(partition, state, batch, done);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ConnectException e) {
@@ -161,16 +180,22 @@ public final class Dispatcher {
         }
     }
 
-    private void finished(TopicPartition partition, PartitionState state, Batch batch, boolean done) {
+    /** @return the partition's next batch for this thread to process, or null */
+    private Batch finished(TopicPartition partition, PartitionState state, Batch batch, boolean done) {
         synchronized (lock) {
             if (!done || partitions.get(partition) != state) {
-                return;
+                return null;
             }
             state.inFlight = null;
             offsets.advance(partition, batch.lastOffset() + 1);
-            if (!stopped && failure.get() == null) {
-                dispatch(partition, state, clock.instant());
+            if (stopped || failure.get() != null) {
+                return null;
             }
+            if (!invokers.getQueue().isEmpty()) {
+                dispatch(partition, state, clock.instant());
+                return null;
+            }
+            return next(partition, state, clock.instant());
         }
     }
 

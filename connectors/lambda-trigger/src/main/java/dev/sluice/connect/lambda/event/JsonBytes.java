@@ -77,8 +77,28 @@ public final class JsonBytes {
         return raw('"');
     }
 
+    /** A number's digits, written in place (no string on the way: the event writes several per record). */
     public JsonBytes number(long number) {
-        return raw(Long.toString(number));
+        if (number == Long.MIN_VALUE) {
+            return raw(Long.toString(number));
+        }
+        ensure(20);
+        long rest = number;
+        if (rest < 0) {
+            buffer[size++] = '-';
+            rest = -rest;
+        }
+        int first = size;
+        do {
+            buffer[size++] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest != 0);
+        for (int i = first, j = size - 1; i < j; i++, j--) {
+            byte digit = buffer[i];
+            buffer[i] = buffer[j];
+            buffer[j] = digit;
+        }
+        return this;
     }
 
     /** The bytes as a base64 JSON string, as the event carries keys and values. */

@@ -27,6 +27,8 @@ public final class KafkaEventWriter {
     private final ThreadLocal<JsonBytes> recordBuffers = ThreadLocal.withInitial(() -> new JsonBytes(4096));
     /** Each partition's {@code {"topic":"<topic>","partition":<p>,"offset":}, rendered once. */
     private final Map<TopicPartition, byte[]> recordHeads = new ConcurrentHashMap<>();
+    /** Each partition's {@link #overhead}, computed once. */
+    private final Map<TopicPartition, Long> overheads = new ConcurrentHashMap<>();
 
     /**
      * @param eventSourceArn   the MSK cluster's ARN, for {@code aws:kafka} events; empty for {@code SelfManagedKafka}
@@ -93,8 +95,15 @@ public final class KafkaEventWriter {
 
     /** The size of an event of the partition with no records; each record adds its JSON and a comma. */
     public long overhead(TopicPartition partition) {
-        // "<topic>-<partition>" (topic names need no escaping), then ":[", the records, and "]}}"
-        return head.length + partitionKey(partition).length() + 2L + 2 + 3;
+        return overheads.computeIfAbsent(partition, p -> {
+            // "<topic>-<partition>" (topic names need no escaping), then ":[", the records, and "]}}"
+            return head.length + partitionKey(p).length() + 2L + 2 + 3;
+        });
+    }
+
+    /** The size of an event of the record alone. */
+    public long size(EncodedRecord record) {
+        return overhead(record.partition()) + record.json().length;
     }
 
     /** Writes the event of one partition's records, in order. */

@@ -19,6 +19,19 @@ class JsonBytesTest {
     }
 
     @Test
+    void numbersAreWrittenAsLongToStringWritesThem() {
+        long[] numbers = {0, 7, -1, 10, 1_795_701_155_515L, -987_654_321L, Long.MAX_VALUE, Long.MIN_VALUE};
+        var out = new JsonBytes(1);
+        StringBuilder expected = new StringBuilder();
+        for (long number : numbers) {
+            out.number(number).raw(',');
+            expected.append(number).append(',');
+        }
+
+        assertThat(new String(out.toByteArray(), StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+    }
+
+    @Test
     void byteArraysAreSignedNumbers() {
         assertThat(new String(new JsonBytes(1).byteArray(new byte[] {0, 127, -128, -1}).toByteArray(),
                 StandardCharsets.US_ASCII)).isEqualTo("[0,127,-128,-1]");
