@@ -33,7 +33,7 @@ public final class LocalSecretsManager implements AutoCloseable {
     /** Far more than the largest request (a 64 KiB secret, base64, with its members). */
     private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
-    private final ObjectMapper json = SecretsManagerApi.json();
+    private final ObjectMapper json = new ObjectMapper();
     private final SecretStore store;
     private final SecretsManagerApi api;
     private int port;

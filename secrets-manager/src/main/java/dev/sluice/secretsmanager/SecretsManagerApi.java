@@ -1,7 +1,6 @@
 package dev.sluice.secretsmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -258,9 +257,5 @@ final class SecretsManagerApi {
         } catch (IllegalArgumentException e) {
             throw SecretsManagerException.invalidParameter("SecretBinary is not valid base64.");
         }
-    }
-
-    static ObjectMapper json() {
-        return new ObjectMapper();
     }
 }
