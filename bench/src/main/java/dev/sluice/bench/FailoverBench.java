@@ -301,23 +301,9 @@ public final class FailoverBench implements Benchmark {
     }
 
     private static Map<String, String> connectorConfig(FailoverBenchSettings settings, String endpoint) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", "dev.sluice.connect.s3.S3SinkConnector");
-        config.put("tasks.max", Integer.toString(settings.tasks()));
+        Map<String, String> config = new S3SinkConfigs(endpoint, REGION, BUCKET, ACCESS_KEY, SECRET_KEY,
+                settings.tasks()).schemaless(CONNECTOR, TOPIC, settings.flushSize());
         config.put("sluice.workers", Integer.toString(NODES));
-        config.put("topics", TOPIC);
-        config.put("s3.bucket.name", BUCKET);
-        config.put("s3.region", REGION);
-        config.put("s3.endpoint", endpoint);
-        config.put("s3.path.style.access.enabled", "true");
-        config.put("aws.access.key.id", ACCESS_KEY);
-        config.put("aws.secret.access.key", SECRET_KEY);
-        config.put("topics.dir", CONNECTOR);
-        config.put("format.class", "json");
-        config.put("flush.size", Integer.toString(settings.flushSize()));
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
         if (settings.consumerSessionMs() > 0) {
             config.put("consumer.override.session.timeout.ms", Long.toString(settings.consumerSessionMs()));
         }

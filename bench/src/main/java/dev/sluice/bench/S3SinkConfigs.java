@@ -22,6 +22,15 @@ public record S3SinkConfigs(String endpoint, String region, String bucket, Strin
         return config;
     }
 
+    /** JSON lines of schemaless JSON values ({@code schemas.enable=false}), an object every {@code flushSize}. */
+    public Map<String, String> schemaless(String name, String topic, int flushSize) {
+        Map<String, String> config = common(name, topic);
+        config.put("value.converter.schemas.enable", "false");
+        config.put("format.class", "json");
+        config.put("flush.size", Integer.toString(flushSize));
+        return config;
+    }
+
     /**
      * JSON lines with gzip, objects cut by record time: an object ends before the first record at least
      * {@code rotateIntervalMs} after its first record's Kafka timestamp. {@code flush.size} is set beyond reach.
