@@ -168,10 +168,11 @@ public final class RdsPostgresConfigDocs {
             (it looks up a method Kafka 4.3 no longer has): the node logs one ERROR about it when it scans the
             plugin at start, and the converter cannot be used. Everything else in the plugin loads.
 
-            Under load (tens of thousands of changes a second), Debezium 3.6.1 logs `Failed to add measurement event
-            to queue, queue is full` at WARN, once for each latency sample its metrics thread drops; no change is
-            lost, and `statistics.metrics.enabled=false` does not stop it. To silence it on a node:
-            `curl -X PUT -H 'Content-Type: application/json' -d '{"level": "ERROR"}'
+            Debezium 3.6.1 hands the streaming lag of every change to a metrics thread through a queue, and under
+            load logs `Failed to add measurement event to queue, queue is full` at WARN for each one it drops. Sluice's
+            tasks measure the lag on the capture thread instead, so this connector does not log it; Debezium's own
+            `io.debezium.connector.postgresql.PostgresConnector`, run unchanged, still may (no change is lost). To
+            silence it on a node: `curl -X PUT -H 'Content-Type: application/json' -d '{"level": "ERROR"}'
             $SLUICE_API/admin/loggers/io.debezium.metrics.stats.MeasurementCollector`.
 
             ## TLS

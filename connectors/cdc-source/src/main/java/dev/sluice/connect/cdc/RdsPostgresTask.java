@@ -12,7 +12,8 @@ import java.util.Map;
  * runs on: the RDS defaults filled in, Sluice's keys and the AWS credentials removed (Debezium logs its config), and,
  * with IAM authentication, this node's token maker registered for the JDBC driver. Logs at INFO when a captured
  * table's columns change ({@link SchemaChanges}). Renders the JMX {@code LastEvent} attribute when it is read rather
- * than for every change ({@link LazyLastEvent}). Everything else is Debezium's.
+ * than for every change ({@link LazyLastEvent}), and measures the streaming lag on the capture thread
+ * ({@link DirectLagMeasurement}). Everything else is Debezium's.
  */
 public class RdsPostgresTask extends DebeziumTaskWrapper {
 
@@ -39,6 +40,7 @@ public class RdsPostgresTask extends DebeziumTaskWrapper {
         public ChangeEventSourceCoordinator<PostgresPartition, PostgresOffsetContext> start(Configuration config) {
             ChangeEventSourceCoordinator<PostgresPartition, PostgresOffsetContext> capture = super.start(config);
             LazyLastEvent.install(capture);
+            DirectLagMeasurement.install(capture);
             return capture;
         }
     }

@@ -182,8 +182,9 @@ public final class RdsMySqlConfigDocs {
 
             - The grant check skips users whose privileges come from roles (see above).
             - `./sluice dev` starts no MySQL: the MySQL stand-in is in the tests only.
-            - Debezium's `Failed to add measurement event to queue, queue is full` WARN under load: see the same
-              limit in [cdc-source.md](cdc-source.md).
+            - Debezium's `Failed to add measurement event to queue, queue is full` WARN under load: this connector
+              does not log it, Debezium's own MySQL connector may; see the same limit in
+              [cdc-source.md](cdc-source.md).
             """;
 
     private RdsMySqlConfigDocs() {

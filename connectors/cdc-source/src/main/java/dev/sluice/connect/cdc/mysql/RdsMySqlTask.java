@@ -1,6 +1,7 @@
 package dev.sluice.connect.cdc.mysql;
 
 import dev.sluice.connect.cdc.DebeziumTaskWrapper;
+import dev.sluice.connect.cdc.DirectLagMeasurement;
 import dev.sluice.connect.cdc.LazyLastEvent;
 import dev.sluice.connect.cdc.iam.IamTokenRegistry;
 import dev.sluice.connect.cdc.iam.RdsIamTokens;
@@ -55,7 +56,8 @@ public class RdsMySqlTask extends DebeziumTaskWrapper {
 
     /**
      * Debezium's MySQL task, each (re)start of it signing in with a fresh token when there are tokens, and with the
-     * JMX {@code LastEvent} attribute rendered only when read ({@link LazyLastEvent}).
+     * JMX {@code LastEvent} attribute rendered only when read ({@link LazyLastEvent}) and the streaming lag measured on
+     * the capture thread ({@link DirectLagMeasurement}).
      */
     private static final class SignedInTask extends MySqlConnectorTask {
 
@@ -76,6 +78,7 @@ public class RdsMySqlTask extends DebeziumTaskWrapper {
         public ChangeEventSourceCoordinator<MySqlPartition, MySqlOffsetContext> start(Configuration config) {
             capture = super.start(signedIn == null ? config : signedIn);
             LazyLastEvent.install(capture);
+            DirectLagMeasurement.install(capture);
             return capture;
         }
     }
