@@ -154,6 +154,28 @@ public final class RdsPostgresConfigDocs {
             the new schema travels with them), and the task logs the change at INFO, for example `The columns of
             shop.public.orders changed: added note string; qty int32 not null -> int64 not null`.
 
+            ## Throughput
+
+            For a busy table, these settings (none of them Sluice's defaults) cut the work per change and keep the
+            latency low; `./sluice bench cdc-source` runs with them (docs/benchmarks.md):
+
+            ```json
+            "poll.interval.ms": "50",
+            "max.batch.size": "8192",
+            "max.queue.size": "32768",
+            "producer.override.linger.ms": "10",
+            "producer.override.batch.size": "524288",
+            "extended.headers.enabled": "false"
+            ```
+
+            `poll.interval.ms` bounds how long a change waits in Debezium's queue (500 ms by default). The batch and
+            queue sizes let each poll carry more changes, and the producer settings let each request to Kafka carry
+            more records. `extended.headers.enabled=false` leaves out Debezium's context headers: four string
+            headers on every record (`__debezium.context.connectorName`, `connectorLogicalName`, `taskId` and
+            `runId`), whose names alone take 119 bytes. Leave them on if a consumer reads them. Without them the task
+            has no header conversion to do, and the records are smaller. Sluice's tasks also measure Debezium's streaming lag on the capture thread, rather than hand
+            each change to a metrics thread.
+
             ## What validation checks
 
             Validating a config (and creating a connector, which validates first) connects to the database with it
