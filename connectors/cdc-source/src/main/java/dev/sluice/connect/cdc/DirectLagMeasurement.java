@@ -1,5 +1,7 @@
 package dev.sluice.connect.cdc;
 
+import static dev.sluice.connect.cdc.DebeziumMetricsSwaps.field;
+
 import io.debezium.metrics.event.LagBehindSourceEvent;
 import io.debezium.metrics.stats.LagBehindSourceMeasurement;
 import io.debezium.metrics.stats.MeasurementCollector;
@@ -7,8 +9,6 @@ import io.debezium.pipeline.ChangeEventSourceCoordinator;
 import io.debezium.pipeline.meters.StreamingMeter;
 import io.debezium.pipeline.metrics.DefaultStreamingChangeEventSourceMetrics;
 import java.lang.reflect.Field;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Measures Debezium 3.6.1's streaming lag (the JMX {@code MilliSecondsBehindSource} attributes and their statistics)
@@ -26,23 +26,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class DirectLagMeasurement {
 
-    private static final Logger log = LoggerFactory.getLogger(DirectLagMeasurement.class);
-
     private static final Field STREAMING_METRICS;
     private static final Field STREAMING_METER;
     private static final Field COLLECTOR;
     private static final Field LAG;
     private static final RuntimeException UNAVAILABLE;
+    private static final String UNCHANGED = "The streaming lag stays measured on a thread of its own";
 
     static {
         Field metrics = null, meter = null, collector = null, lag = null;
         RuntimeException unavailable = null;
         try {
-            metrics = accessible(ChangeEventSourceCoordinator.class, "streamingMetrics");
-            meter = accessible(DefaultStreamingChangeEventSourceMetrics.class, "streamingMeter");
-            collector = accessible(StreamingMeter.class, "measurementCollector");
-            lag = accessible(StreamingMeter.class, "lagBehindSourceMeasurement");
-            if (collector.getType() != MeasurementCollector.class || lag.getType() != LagBehindSourceMeasurement.class) {
+            metrics = field(ChangeEventSourceCoordinator.class, "streamingMetrics");
+            meter = field(DefaultStreamingChangeEventSourceMetrics.class, "streamingMeter");
+            collector = field(StreamingMeter.class, "measurementCollector");
+            lag = field(StreamingMeter.class, "lagBehindSourceMeasurement");
+            if (collector.getType() != MeasurementCollector.class
+                    || lag.getType() != LagBehindSourceMeasurement.class) {
                 throw new IllegalStateException("StreamingMeter's collector is a " + collector.getType()
                         + " and its lag a " + lag.getType());
             }
@@ -59,12 +59,6 @@ public final class DirectLagMeasurement {
     private DirectLagMeasurement() {
     }
 
-    private static Field accessible(Class<?> type, String name) throws NoSuchFieldException {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-    }
-
     /** Whether the fields this needs are there (they are in Debezium 3.6.1). */
     static boolean available() {
         return UNAVAILABLE == null;
@@ -75,18 +69,8 @@ public final class DirectLagMeasurement {
      * the replaced collector's thread are dropped: the next change measures the lag again.
      */
     public static void install(ChangeEventSourceCoordinator<?, ?> coordinator) {
-        if (coordinator == null) {
-            return;
-        }
-        if (UNAVAILABLE != null) {
-            log.warn("The streaming lag stays measured on a thread of its own", UNAVAILABLE);
-            return;
-        }
-        try {
-            installOn(STREAMING_METRICS.get(coordinator));
-        } catch (IllegalAccessException | RuntimeException e) {
-            log.warn("The streaming lag stays measured on a thread of its own", e);
-        }
+        DebeziumMetricsSwaps.install(coordinator, UNAVAILABLE, UNCHANGED,
+                DirectLagMeasurement::installOn, STREAMING_METRICS);
     }
 
     /** Swaps the collector of one metrics object; false if it is not Debezium's streaming metrics. */

@@ -1,5 +1,7 @@
 package dev.sluice.connect.cdc;
 
+import static dev.sluice.connect.cdc.DebeziumMetricsSwaps.field;
+
 import io.debezium.connector.common.CdcSourceTaskContext;
 import io.debezium.data.Envelope.Operation;
 import io.debezium.pipeline.ChangeEventSourceCoordinator;
@@ -13,8 +15,6 @@ import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Makes the JMX {@code LastEvent} attribute of Debezium 3.6.1's snapshot and streaming metrics lazy. Debezium's
@@ -31,24 +31,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class LazyLastEvent {
 
-    private static final Logger log = LoggerFactory.getLogger(LazyLastEvent.class);
-
     private static final Field SNAPSHOT_METRICS;
     private static final Field STREAMING_METRICS;
     private static final Field METER;
     private static final Field PROVIDER;
     private static final Field TASK_CONTEXT;
     private static final RuntimeException UNAVAILABLE;
+    private static final String UNCHANGED = "JMX LastEvent stays eager (Debezium renders every change)";
 
     static {
         Field snapshot = null, streaming = null, meter = null, provider = null, taskContext = null;
         RuntimeException unavailable = null;
         try {
-            snapshot = accessible(ChangeEventSourceCoordinator.class, "snapshotMetrics");
-            streaming = accessible(ChangeEventSourceCoordinator.class, "streamingMetrics");
-            meter = accessible(PipelineMetrics.class, "commonEventMeter");
-            provider = accessible(PipelineMetrics.class, "metadataProvider");
-            taskContext = accessible(PipelineMetrics.class, "taskContext");
+            snapshot = field(ChangeEventSourceCoordinator.class, "snapshotMetrics");
+            streaming = field(ChangeEventSourceCoordinator.class, "streamingMetrics");
+            meter = field(PipelineMetrics.class, "commonEventMeter");
+            provider = field(PipelineMetrics.class, "metadataProvider");
+            taskContext = field(PipelineMetrics.class, "taskContext");
             if (meter.getType() != CommonEventMeter.class) {
                 throw new IllegalStateException("PipelineMetrics.commonEventMeter is a " + meter.getType());
             }
@@ -66,12 +65,6 @@ public final class LazyLastEvent {
     private LazyLastEvent() {
     }
 
-    private static Field accessible(Class<?> type, String name) throws NoSuchFieldException {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-    }
-
     /** Whether the fields this needs are there (they are in Debezium 3.6.1). */
     static boolean available() {
         return UNAVAILABLE == null;
@@ -82,19 +75,8 @@ public final class LazyLastEvent {
      * coordinator thread handles before this are rendered as Debezium does; none is lost from the counts.
      */
     public static void install(ChangeEventSourceCoordinator<?, ?> coordinator) {
-        if (coordinator == null) {
-            return;
-        }
-        if (UNAVAILABLE != null) {
-            log.warn("JMX LastEvent stays eager (Debezium renders every change)", UNAVAILABLE);
-            return;
-        }
-        try {
-            installOn(SNAPSHOT_METRICS.get(coordinator));
-            installOn(STREAMING_METRICS.get(coordinator));
-        } catch (IllegalAccessException | RuntimeException e) {
-            log.warn("JMX LastEvent stays eager (Debezium renders every change)", e);
-        }
+        DebeziumMetricsSwaps.install(coordinator, UNAVAILABLE, UNCHANGED,
+                LazyLastEvent::installOn, SNAPSHOT_METRICS, STREAMING_METRICS);
     }
 
     /** Swaps the meter of one metrics object; false if it is not Debezium's {@link PipelineMetrics}. */

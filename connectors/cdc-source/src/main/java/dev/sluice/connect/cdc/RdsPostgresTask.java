@@ -39,8 +39,7 @@ public class RdsPostgresTask extends DebeziumTaskWrapper {
         @Override
         public ChangeEventSourceCoordinator<PostgresPartition, PostgresOffsetContext> start(Configuration config) {
             ChangeEventSourceCoordinator<PostgresPartition, PostgresOffsetContext> capture = super.start(config);
-            LazyLastEvent.install(capture);
-            DirectLagMeasurement.install(capture);
+            DebeziumMetricsSwaps.installAll(capture);
             return capture;
         }
     }

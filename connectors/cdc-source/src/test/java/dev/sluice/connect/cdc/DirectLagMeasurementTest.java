@@ -2,10 +2,6 @@ package dev.sluice.connect.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.debezium.config.Configuration;
-import io.debezium.connector.base.ChangeEventQueueMetrics;
-import io.debezium.connector.common.CdcSourceTaskContext;
-import io.debezium.connector.postgresql.PostgresConnectorConfig;
 import io.debezium.connector.postgresql.PostgresPartition;
 import io.debezium.data.Envelope.Operation;
 import io.debezium.pipeline.metrics.DefaultStreamingChangeEventSourceMetrics;
@@ -14,7 +10,6 @@ import io.debezium.pipeline.spi.OffsetContext;
 import io.debezium.relational.TableId;
 import io.debezium.spi.schema.DataCollectionId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -48,20 +43,6 @@ class DirectLagMeasurementTest {
         }
     }
 
-    private static DefaultStreamingChangeEventSourceMetrics<PostgresPartition> metrics(Provider provider) {
-        Configuration config = Configuration.create()
-                .with("topic.prefix", "shop").with("database.hostname", "localhost").with("database.dbname", "shop")
-                .build();
-        var taskContext = new CdcSourceTaskContext<>(config, new PostgresConnectorConfig(config), Map.of());
-        ChangeEventQueueMetrics queue = new ChangeEventQueueMetrics() {
-            public int totalCapacity() { return 1; }
-            public int remainingCapacity() { return 1; }
-            public long maxQueueSizeInBytes() { return 0; }
-            public long currentQueueSizeInBytes() { return 0; }
-        };
-        return new DefaultStreamingChangeEventSourceMetrics<>(taskContext, queue, provider, List::of);
-    }
-
     private static void change(DefaultStreamingChangeEventSourceMetrics<PostgresPartition> metrics, int id) {
         metrics.onEvent(PARTITION, ORDERS, null, new Struct(KEY).put("id", id), null, Operation.CREATE);
     }
@@ -74,7 +55,7 @@ class DirectLagMeasurementTest {
     @Test
     void theLagOfEachChangeIsMeasuredAtOnceWithItsStatistics() throws Exception {
         var provider = new Provider();
-        var metrics = metrics(provider);
+        var metrics = StreamingMetricsFixture.metrics(provider);
         metrics.register(); // starts the collector's thread, as the coordinator does
         try {
             assertThat(DirectLagMeasurement.installOn(metrics)).isTrue();

@@ -2,10 +2,6 @@ package dev.sluice.connect.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.debezium.config.Configuration;
-import io.debezium.connector.base.ChangeEventQueueMetrics;
-import io.debezium.connector.common.CdcSourceTaskContext;
-import io.debezium.connector.postgresql.PostgresConnectorConfig;
 import io.debezium.connector.postgresql.PostgresPartition;
 import io.debezium.data.Envelope.Operation;
 import io.debezium.pipeline.metrics.DefaultStreamingChangeEventSourceMetrics;
@@ -14,7 +10,6 @@ import io.debezium.pipeline.spi.OffsetContext;
 import io.debezium.relational.TableId;
 import io.debezium.spi.schema.DataCollectionId;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.data.Schema;
@@ -56,20 +51,6 @@ class LazyLastEventTest {
         }
     }
 
-    private static DefaultStreamingChangeEventSourceMetrics<PostgresPartition> metrics(Provider provider) {
-        Configuration config = Configuration.create()
-                .with("topic.prefix", "shop").with("database.hostname", "localhost").with("database.dbname", "shop")
-                .build();
-        var taskContext = new CdcSourceTaskContext<>(config, new PostgresConnectorConfig(config), Map.of());
-        ChangeEventQueueMetrics queue = new ChangeEventQueueMetrics() {
-            public int totalCapacity() { return 1; }
-            public int remainingCapacity() { return 1; }
-            public long maxQueueSizeInBytes() { return 0; }
-            public long currentQueueSizeInBytes() { return 0; }
-        };
-        return new DefaultStreamingChangeEventSourceMetrics<>(taskContext, queue, provider, List::of);
-    }
-
     private static void change(DefaultStreamingChangeEventSourceMetrics<PostgresPartition> metrics, int id,
             Operation op) {
         metrics.onEvent(PARTITION, ORDERS, null, new Struct(KEY).put("id", id), null, op);
@@ -83,7 +64,7 @@ class LazyLastEventTest {
     @Test
     void lastEventIsRenderedWhenReadAndTheOtherMetricsStillCount() throws Exception {
         var provider = new Provider();
-        var metrics = metrics(provider);
+        var metrics = StreamingMetricsFixture.metrics(provider);
         change(metrics, 1, Operation.CREATE);
         assertThat(provider.summaries).hasValue(1);
         assertThat(metrics.getLastEvent()).isEqualTo("key: Struct{id=1}");

@@ -1,6 +1,7 @@
 package dev.sluice.connect.cdc.mysql;
 
 import dev.sluice.connect.cdc.DebeziumTaskWrapper;
+import dev.sluice.connect.cdc.DebeziumMetricsSwaps;
 import dev.sluice.connect.cdc.DirectLagMeasurement;
 import dev.sluice.connect.cdc.LazyLastEvent;
 import dev.sluice.connect.cdc.iam.IamTokenRegistry;
@@ -77,8 +78,7 @@ public class RdsMySqlTask extends DebeziumTaskWrapper {
         @Override
         public ChangeEventSourceCoordinator<MySqlPartition, MySqlOffsetContext> start(Configuration config) {
             capture = super.start(signedIn == null ? config : signedIn);
-            LazyLastEvent.install(capture);
-            DirectLagMeasurement.install(capture);
+            DebeziumMetricsSwaps.installAll(capture);
             return capture;
         }
     }
