@@ -80,6 +80,7 @@ final class BenchFunction {
         private final Map<Integer, Long> next = new HashMap<>();
         private long position;
         private long received;
+        private long invocations;
 
         private ProgressReader(long mark) {
             this.position = mark;
@@ -99,25 +100,27 @@ final class BenchFunction {
                 }
                 position += start; // a line still being written is read whole next time
             } catch (NoSuchFileException e) {
-                return new Progress(Map.of(), 0);
+                return new Progress(Map.of(), 0, 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Progress(Map.copyOf(next), received);
+            return new Progress(Map.copyOf(next), received, invocations);
         }
 
         private void add(String line) {
             String[] fields = line.split(" ");
             next.merge(Integer.parseInt(fields[0]), Long.parseLong(fields[1]) + 1, Math::max);
             received += Long.parseLong(fields[2]);
+            invocations++;
         }
     }
 
     /**
      * @param next     for each partition, the offset after the last one received
-     * @param received records received, repeats included
+     * @param received    records received, repeats included
+     * @param invocations the function's invocations (one line each)
      */
-    record Progress(Map<Integer, Long> next, long received) {
+    record Progress(Map<Integer, Long> next, long received, long invocations) {
 
         /** Records covered: every offset of each partition up to its next. */
         long covered() {

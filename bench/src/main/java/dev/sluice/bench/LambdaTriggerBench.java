@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,14 +37,22 @@ public final class LambdaTriggerBench implements Benchmark {
     private final CounterSampler sampler = new CounterSampler(time, SAMPLE_INTERVAL, RUN_TIMEOUT);
     private final Poller poller = new Poller(time, POLL_INTERVAL, RUN_TIMEOUT);
 
-    /** A run's rate, the records the function received more than once, and the CPU the run used. */
-    private record Run(Throughput rate, long repeats, CpuUse cpu, long records) {
+    /**
+     * A run's rate, the records the function received more than once, its invocations, the CPU it used, and the
+     * benchmark JVM's share of it by kind of thread.
+     */
+    private record Run(Throughput rate, long repeats, long invocations, CpuUse cpu, Map<String, Long> threads,
+                       long records) {
         double jvmMicrosPerRecord() {
             return cpu.jvmNanos() / 1e3 / records;
         }
 
         double functionMicrosPerRecord() {
             return cpu.standInNanos() / 1e3 / records;
+        }
+
+        double threadMicrosPerRecord(String kind) {
+            return threads.get(kind) / 1e3 / records;
         }
     }
 
@@ -132,15 +141,19 @@ public final class LambdaTriggerBench implements Benchmark {
     private Run raw(LambdaTriggerBenchSettings settings, Stand stand) throws Exception {
         long mark = stand.function().mark();
         CpuUse before = CpuUse.ofChildren(FUNCTION_MAIN);
+        ThreadCpu threadsBefore = ThreadCpu.now();
+        var threadsAfter = new AtomicReference<ThreadCpu>();
         Throughput rate = stand.raw().run(BenchFunction.NAME, stand.events().events(),
-                stand.events().recordsPerEvent(), settings.concurrency(), settings.valueBytes());
+                stand.events().recordsPerEvent(), settings.concurrency(), settings.valueBytes(),
+                () -> threadsAfter.set(ThreadCpu.now()));
         CpuUse cpu = CpuUse.ofChildren(FUNCTION_MAIN).minus(before);
+        var threads = threadsAfter.get().since(threadsBefore);
         var progress = stand.function().progressSince(mark).read();
         if (progress.covered() != settings.records() || progress.repeats() != 0) {
             throw new IllegalStateException("the raw invokes delivered " + progress.received() + " records covering "
                     + progress.covered() + ", not " + settings.records() + " once each");
         }
-        return new Run(rate, 0, cpu, settings.records());
+        return new Run(rate, 0, progress.invocations(), cpu, threads, settings.records());
     }
 
     /**
@@ -158,12 +171,14 @@ public final class LambdaTriggerBench implements Benchmark {
             var consumerNames = consumers.awaitConsumers(settings.tasks(), poller);
             // From the tasks' start (their consumers exist; the group may still be forming) to the last record.
             CpuUse before = CpuUse.ofChildren(FUNCTION_MAIN);
+            ThreadCpu threadsBefore = ThreadCpu.now();
             var reader = stand.function().progressSince(mark);
             Throughput rate = sampler.await(settings.records(), () -> consumers.read(consumerNames), () -> {
                 long covered = reader.read().covered();
                 return new Counts(covered, covered * settings.valueBytes());
             });
             CpuUse cpu = CpuUse.ofChildren(FUNCTION_MAIN).minus(before);
+            var threads = ThreadCpu.now().since(threadsBefore);
             poller.until(() -> stand.connectors().committedOffsets(name) == settings.records(),
                     () -> name + " to commit " + settings.records() + " offsets; committed "
                             + stand.connectors().committedOffsets(name));
@@ -172,7 +187,7 @@ public final class LambdaTriggerBench implements Benchmark {
                 throw new IllegalStateException("the connector delivered offsets covering " + progress.covered()
                         + " records, not " + settings.records());
             }
-            return new Run(rate, progress.repeats(), cpu, settings.records());
+            return new Run(rate, progress.repeats(), progress.invocations(), cpu, threads, settings.records());
         } finally {
             stand.connectors().deleteAndAwaitRetired(name);
         }
@@ -195,9 +210,11 @@ public final class LambdaTriggerBench implements Benchmark {
     }
 
     private static String describe(Round round) {
-        return String.format(Locale.ROOT, "raw %s | connector %s (%,d sent again) | ratio %.2f | CPU us/record: raw "
-                        + "JVM %.0f + functions %.0f, connector JVM %.0f + functions %.0f", round.raw().rate().describe(),
+        return String.format(Locale.ROOT, "raw %s | connector %s (%,d sent again) | ratio %.2f | invocations: raw "
+                        + "%,d, connector %,d | CPU us/record: raw JVM %.0f + functions %.0f, connector JVM %.0f + "
+                        + "functions %.0f", round.raw().rate().describe(),
                 round.connector().rate().describe(), round.connector().repeats(), round.ratio(),
+                round.raw().invocations(), round.connector().invocations(),
                 round.raw().jvmMicrosPerRecord(), round.raw().functionMicrosPerRecord(),
                 round.connector().jvmMicrosPerRecord(), round.connector().functionMicrosPerRecord());
     }
@@ -215,6 +232,13 @@ public final class LambdaTriggerBench implements Benchmark {
                 median(rounds, r -> r.raw().functionMicrosPerRecord()),
                 median(rounds, r -> r.connector().jvmMicrosPerRecord()),
                 median(rounds, r -> r.connector().functionMicrosPerRecord()));
+        out.println("median CPU per record of the benchmark JVM's threads, by kind (us): raw | connector | difference");
+        for (String kind : ThreadCpu.kinds()) {
+            double rawThreads = median(rounds, r -> r.raw().threadMicrosPerRecord(kind));
+            double connectorThreads = median(rounds, r -> r.connector().threadMicrosPerRecord(kind));
+            out.printf(Locale.ROOT, "  %-22s %5.1f | %5.1f | %+5.1f%n", kind, rawThreads, connectorThreads,
+                    connectorThreads - rawThreads);
+        }
         out.printf(Locale.ROOT, "lambda-trigger-efficiency: %.2f%n", connector / raw);
     }
 

@@ -27,12 +27,13 @@ public final class RawInvokes {
      *
      * @param recordsPerEvent the records each event holds, for the rate
      * @param bytesPerRecord the bytes to count for each record (its value's size), for MiB/s
+     * @param whileAlive runs after the last answer, while the threads still live (to read their CPU time)
      * @return the records sent, over the time from the first call to the last answer
      */
     public Throughput run(String function, List<byte[]> events, List<Integer> recordsPerEvent, int concurrency,
-                          long bytesPerRecord) throws InterruptedException {
+                          long bytesPerRecord, Runnable whileAlive) throws InterruptedException {
         long nanos = workers.run("bench-raw-lambda", concurrency, events.size(), () -> endpoint.client(1),
-                (client, i) -> invoke(client, function, events.get((int) i)));
+                (client, i) -> invoke(client, function, events.get((int) i)), whileAlive);
         long records = recordsPerEvent.stream().mapToLong(Integer::longValue).sum();
         return new Throughput(new Counts(records, records * bytesPerRecord), nanos);
     }

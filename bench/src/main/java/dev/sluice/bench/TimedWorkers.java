@@ -35,10 +35,21 @@ final class TimedWorkers {
      */
     <R extends AutoCloseable> long run(String name, int concurrency, long items, Supplier<R> resources,
                                        Work<R> work) throws InterruptedException {
+        return run(name, concurrency, items, resources, work, () -> { });
+    }
+
+    /**
+     * @param whileAlive runs once every item is done, before the threads close their resources and end: to read what
+     *                   only live threads show, such as their CPU time
+     */
+    <R extends AutoCloseable> long run(String name, int concurrency, long items, Supplier<R> resources,
+                                       Work<R> work, Runnable whileAlive) throws InterruptedException {
         var next = new AtomicLong();
         var failure = new AtomicReference<Exception>();
         var ready = new CountDownLatch(concurrency);
         var go = new CountDownLatch(1);
+        var done = new CountDownLatch(concurrency);
+        var release = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             Thread thread = new Thread(() -> {
@@ -49,13 +60,16 @@ final class TimedWorkers {
                          i = next.getAndIncrement()) {
                         work.on(resource, i);
                     }
+                    done.countDown();
+                    release.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
                 } finally {
-                    // Also when the resource could not be made; a second count-down is harmless.
+                    // Also when the resource could not be made or an item failed; second count-downs are harmless.
                     ready.countDown();
+                    done.countDown();
                 }
             }, name + "-" + t);
             thread.start();
@@ -64,10 +78,16 @@ final class TimedWorkers {
         ready.await();
         long start = time.nanoseconds();
         go.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        done.await();
         long nanos = time.nanoseconds() - start;
+        try {
+            whileAlive.run();
+        } finally {
+            release.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
         if (failure.get() != null) {
             throw new IllegalStateException(name + " failed", failure.get());
         }
