@@ -172,14 +172,20 @@ final class SecretStore {
     }
 
     /**
-     * Schedules the secret's deletion at the end of the recovery window (7 to 30 days), or deletes it at once.
+     * Schedules the secret's deletion at the end of the recovery window (7 to 30 days), or deletes it at once. A
+     * forced deletion of a secret that does not exist succeeds, as the service's does (so that clean-up scripts can
+     * run twice): it answers with the name given and an ARN made from it.
      *
      * @return the secret, with the time of its deletion
      */
     synchronized Secret delete(String secretId, Integer recoveryWindowDays, boolean force) {
         purgeExpired();
-        Secret secret = find(secretId);
         long now = clock.millis();
+        Secret secret = force ? findOrNull(secretId) : find(secretId);
+        if (secret == null) {
+            String arn = secretId.startsWith(arnPrefix) ? secretId : arnPrefix + secretId + "-" + suffix();
+            return new Secret(arn, secretId, null, null, null, now, now, null, now, now, Map.of());
+        }
         if (force) {
             secrets.remove(secret.name());
             save();
@@ -205,6 +211,14 @@ final class SecretStore {
 
     /** The secret by name, full ARN, or ARN without its random suffix. */
     private Secret find(String secretId) {
+        Secret secret = findOrNull(secretId);
+        if (secret == null) {
+            throw SecretsManagerException.notFound();
+        }
+        return secret;
+    }
+
+    private Secret findOrNull(String secretId) {
         Secret byName = secrets.get(secretId);
         if (byName != null) {
             return byName;
@@ -214,7 +228,7 @@ final class SecretStore {
                 return secret;
             }
         }
-        throw SecretsManagerException.notFound();
+        return null;
     }
 
     private Secret usable(String secretId, String what) {

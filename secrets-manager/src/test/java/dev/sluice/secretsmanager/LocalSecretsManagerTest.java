@@ -148,6 +148,21 @@ class LocalSecretsManagerTest {
     }
 
     @Test
+    void aForcedDeletionOfAMissingSecretSucceedsAndAnOrdinaryOneDoesNot() {
+        String name = unique("never-created");
+
+        var deleted = client.deleteSecret(r -> r.secretId(name).forceDeleteWithoutRecovery(true));
+
+        assertThat(deleted.name()).isEqualTo(name);
+        assertThat(deleted.arn()).startsWith("arn:aws:secretsmanager:").contains(":secret:" + name + "-");
+        assertThat(deleted.deletionDate()).isNotNull();
+        assertThatThrownBy(() -> client.deleteSecret(r -> r.secretId(name).recoveryWindowInDays(7L)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(names(client.listSecrets(r -> r.filters(nameFilter(name)).includePlannedDeletion(true))
+                .secretList())).isEmpty();
+    }
+
+    @Test
     void listsPageAndFilterByNameAndTag() {
         String prefix = unique("listed");
         for (int i = 0; i < 5; i++) {
