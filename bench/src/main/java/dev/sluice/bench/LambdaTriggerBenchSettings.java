@@ -22,6 +22,9 @@ public record LambdaTriggerBenchSettings(long records, int valueBytes, int parti
     // aws.lambda.max.concurrent.invocations, 10), so it gives the raw run's 8 calls in flight; more tasks add
     // consumers and threads, not concurrency. 5 rounds after a warm-up round, as single runs on a shared machine
     // vary widely.
+    /** Events of this many 1 KiB records (about 1.5 KB each in the event) stay under Lambda's 6 MB payload limit. */
+    static final int MAX_BATCH_SIZE = 4_000;
+
     public static final LambdaTriggerBenchSettings DEFAULTS =
             new LambdaTriggerBenchSettings(200_000, 1024, 8, 1, 100, 5);
 
@@ -33,6 +36,10 @@ public record LambdaTriggerBenchSettings(long records, int valueBytes, int parti
             throw new IllegalArgumentException("--tasks " + tasks + " is more than the topic's " + partitions
                     + " partitions");
         }
+        if (batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("--batch-size " + batchSize + " is over " + MAX_BATCH_SIZE
+                    + ": the raw run's events of 1 KiB records would pass Lambda's 6 MB invoke payload limit");
+        }
     }
 
     /**
@@ -43,15 +50,19 @@ public record LambdaTriggerBenchSettings(long records, int valueBytes, int parti
         return partitions;
     }
 
-    /** The defaults, changed by {@code --records N}, {@code --rounds N} and {@code --tasks N}. */
+    /**
+     * The defaults, changed by {@code --records N}, {@code --rounds N}, {@code --tasks N} and {@code --batch-size N}
+     * (both runs' records per event, at most {@link #MAX_BATCH_SIZE}).
+     */
     public static LambdaTriggerBenchSettings parse(List<String> args) {
-        Map<String, Long> given = NumericOptions.parse(args, Set.of("--records", "--rounds", "--tasks"));
+        Map<String, Long> given = NumericOptions.parse(args, Set.of("--records", "--rounds", "--tasks",
+                "--batch-size"));
         return new LambdaTriggerBenchSettings(
                 given.getOrDefault("--records", DEFAULTS.records),
                 DEFAULTS.valueBytes,
                 DEFAULTS.partitions,
                 given.getOrDefault("--tasks", (long) DEFAULTS.tasks).intValue(),
-                DEFAULTS.batchSize,
+                given.getOrDefault("--batch-size", (long) DEFAULTS.batchSize).intValue(),
                 given.getOrDefault("--rounds", (long) DEFAULTS.rounds).intValue());
     }
 }

@@ -19,6 +19,14 @@ class LambdaTriggerBenchSettingsTest {
     void optionsChangeTheirSettingOnly() {
         assertThat(LambdaTriggerBenchSettings.parse(List.of("--records", "20000", "--rounds", "1", "--tasks", "2")))
                 .isEqualTo(new LambdaTriggerBenchSettings(20_000, 1024, 8, 2, 100, 1));
+        assertThat(LambdaTriggerBenchSettings.parse(List.of("--batch-size", "500")))
+                .isEqualTo(new LambdaTriggerBenchSettings(200_000, 1024, 8, 1, 500, 5));
+    }
+
+    @Test
+    void batchesOverLambdasLimitAreRefused() {
+        assertThatThrownBy(() -> LambdaTriggerBenchSettings.parse(List.of("--batch-size", "4001")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6 MB");
     }
 
     @Test

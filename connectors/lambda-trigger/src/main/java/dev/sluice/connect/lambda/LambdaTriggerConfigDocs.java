@@ -82,6 +82,16 @@ public final class LambdaTriggerConfigDocs {
             threads. A partition that holds more than `aws.lambda.partition.buffer.max.bytes` (waiting and in flight)
             is paused until its invocations catch up, so a task's memory stays bounded.
 
+            Throughput is mostly a matter of CPU on the worker. Each record costs the task thread a few microseconds
+            (Kafka's consumer, Kafka Connect's conversion, the record's JSON and base64). Each invocation costs the AWS
+            SDK about a millisecond of CPU for 100 records of 1 KiB (signing the payload, HTTP), a little more for
+            bigger events. So larger batches raise what a worker can send, if the function can take them. In
+            `./sluice bench lambda-trigger` (1 KiB records, two cores shared with the broker and the function):
+            - `aws.lambda.batch.size=100` gave about 25,000 records/s;
+            - `aws.lambda.batch.size=500` gave 35,500 records/s.
+            More `tasks.max` spreads the per-record work over more threads. That helps only when the worker has idle
+            cores. docs/benchmarks.md has the figures.
+
             ## Filtering
 
             `aws.lambda.filter.criteria` takes the event source mapping's `FilterCriteria`, such as
